@@ -1,0 +1,23 @@
+// HTML escaping for text placed inside generated HTML (help pages, tables).
+// Delegates to pulldown-cmark-escape, the escaper rustdoc-style renderers use.
+
+/// `text` with `<`, `>`, `&`, `"` and `'` escaped, safe inside elements and quoted attributes.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_text_is_neutralised() {
+        assert_eq!(
+            escape_html("<b>\"x\" & 'y'</b>"),
+            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
+        );
+    }
+}

@@ -1,0 +1,237 @@
+// The documented magic commands (DESIGN.md "Magics", the user contract): spelling, form,
+// synopsis, description and examples. Handlers are attached separately by the registry.
+
+use super::parse::MagicForm;
+
+/// What `%fe help` says about one command. Static so the help is the same in every session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandDoc {
+    pub name: &'static str,
+    pub form: MagicForm,
+    /// Arguments after the name, e.g. `PATH [as NAME]`.
+    pub arguments: &'static str,
+    /// What the cell body holds (cell magics only), e.g. `<feature code>`.
+    pub body: Option<&'static str>,
+    /// One line for the command list.
+    pub summary: &'static str,
+    /// A paragraph for `%fe help NAME`.
+    pub description: &'static str,
+    /// Whole cells a user can copy; the first one is shown in the command list.
+    pub examples: &'static [&'static str],
+}
+
+impl CommandDoc {
+    /// The magic line, e.g. `%fe load PATH [as NAME]`.
+    pub fn synopsis_line(&self) -> String {
+        let mut line = format!("{} {}", self.form.prefix(), self.name);
+        if !self.arguments.is_empty() {
+            line.push(' ');
+            line.push_str(self.arguments);
+        }
+        line
+    }
+
+    /// The synopsis without the prefix, as used in usage messages: `load PATH [as NAME]`.
+    pub fn synopsis_words(&self) -> String {
+        self.synopsis_line()[self.form.prefix().len() + 1..].to_string()
+    }
+
+    /// The full usage: the magic line, and for cell magics the body placeholder below it.
+    pub fn usage(&self) -> String {
+        match self.body {
+            Some(body) => format!("{}\n{body}", self.synopsis_line()),
+            None => self.synopsis_line(),
+        }
+    }
+}
+
+/// Every command of DESIGN.md, in the order `%fe help` lists them.
+pub const COMMANDS: &[CommandDoc] = &[
+    CommandDoc {
+        name: "help",
+        form: MagicForm::Line,
+        arguments: "[COMMAND]",
+        body: None,
+        summary: "every command, with examples",
+        description: "Without an argument, lists every command with a one-line description and an \
+                      example. With a command name, shows its usage, what it does and examples.",
+        examples: &["%fe help", "%fe help apply"],
+    },
+    CommandDoc {
+        name: "load",
+        form: MagicForm::Line,
+        arguments: "PATH [as NAME]",
+        body: None,
+        summary: "load a csv, parquet, arrow/ipc or json/ndjson file as a frame",
+        description: "Reads the file into the isolated worker as a new frame (version 1). The \
+                      format follows the extension. The frame is named after the file unless \
+                      `as NAME` is given.",
+        examples: &["%fe load data/transactions.csv as tx", "%fe load \"my data/sales.parquet\""],
+    },
+    CommandDoc {
+        name: "frames",
+        form: MagicForm::Line,
+        arguments: "",
+        body: None,
+        summary: "list loaded frames: name, rows, columns, version, memory",
+        description: "Shows one row per loaded frame with its current version and size.",
+        examples: &["%fe frames"],
+    },
+    CommandDoc {
+        name: "show",
+        form: MagicForm::Line,
+        arguments: "NAME [N]",
+        body: None,
+        summary: "the first N rows of a frame as a table (default 10)",
+        description: "Displays the head of frame NAME as an HTML table, with a plain-text table \
+                      beside it for consoles.",
+        examples: &["%fe show tx", "%fe show tx 25"],
+    },
+    CommandDoc {
+        name: "schema",
+        form: MagicForm::Line,
+        arguments: "NAME",
+        body: None,
+        summary: "per column: dtype, nulls, unique, min/max/mean, top values",
+        description: "Profiles every column of frame NAME: its data type, null count, number of \
+                      distinct values, min/max/mean for numbers and the most frequent values.",
+        examples: &["%fe schema tx"],
+    },
+    CommandDoc {
+        name: "suggest",
+        form: MagicForm::Cell,
+        arguments: "NAME [--target COL] [--provider P] [--model M]",
+        body: Some("<what you want, in words>"),
+        summary: "ask the LLM for feature code; review it; insert an apply cell",
+        description: "Sends a schema summary of NAME (never raw rows unless you opt in) and your \
+                      request to the LLM, checks the code it returns, tries it on a sample and \
+                      shows the code, the new columns and any warnings (e.g. target leakage). \
+                      It then inserts a `%%fe apply NAME` cell with the code: running that cell \
+                      is the approval.",
+        examples: &["%%fe suggest tx --target churned\nfeatures about spending per customer over the last 30 days"],
+    },
+    CommandDoc {
+        name: "apply",
+        form: MagicForm::Cell,
+        arguments: "NAME",
+        body: Some("<feature code>"),
+        summary: "check feature code, run it in the worker, commit a new version",
+        description: "The body is Python Polars code where `df` is frame NAME. It is parsed and \
+                      checked against the allowed subset (it is never executed as Python), run \
+                      in the sandboxed worker, and whatever `df` is bound to at the end becomes \
+                      NAME's next version.",
+        examples: &["%%fe apply tx\ndf = df.with_columns(amount_log=pl.col(\"amount\").log1p())"],
+    },
+    CommandDoc {
+        name: "undo",
+        form: MagicForm::Line,
+        arguments: "NAME",
+        body: None,
+        summary: "go back to the previous version of a frame",
+        description: "Makes the version before the current one the current version of NAME. \
+                      Versions are checkpoints on disk, so nothing is recomputed.",
+        examples: &["%fe undo tx"],
+    },
+    CommandDoc {
+        name: "history",
+        form: MagicForm::Line,
+        arguments: "NAME",
+        body: None,
+        summary: "versions of a frame, with code and provenance",
+        description: "Lists every version of NAME with the code that produced it and where that \
+                      code came from (typed by you or suggested by which model).",
+        examples: &["%fe history tx"],
+    },
+    CommandDoc {
+        name: "save",
+        form: MagicForm::Line,
+        arguments: "NAME PATH",
+        body: None,
+        summary: "write a frame to parquet / csv / arrow",
+        description: "Writes the current version of NAME to PATH; the format follows the extension.",
+        examples: &["%fe save tx out/tx_features.parquet"],
+    },
+    CommandDoc {
+        name: "export",
+        form: MagicForm::Line,
+        arguments: "NAME PATH.py",
+        body: None,
+        summary: "the pipeline as a runnable Python Polars script",
+        description: "Writes the steps that produced NAME as a Python script that runs unchanged \
+                      with Python Polars.",
+        examples: &["%fe export tx pipeline.py"],
+    },
+    CommandDoc {
+        name: "replay",
+        form: MagicForm::Line,
+        arguments: "NAME PATH [as NEW]",
+        body: None,
+        summary: "apply a frame's recorded steps to new data",
+        description: "Loads PATH and runs every recorded step of NAME on it, giving a new frame \
+                      (named NEW, or after the file).",
+        examples: &["%fe replay tx data/transactions_2025.csv as tx2025"],
+    },
+    CommandDoc {
+        name: "prompt",
+        form: MagicForm::Line,
+        arguments: "NAME [--target COL]",
+        body: None,
+        summary: "exactly what would be sent to the LLM",
+        description: "Shows the prompt `%%fe suggest` would send for NAME, without sending it.",
+        examples: &["%fe prompt tx --target churned"],
+    },
+    CommandDoc {
+        name: "config",
+        form: MagicForm::Line,
+        arguments: "[KEY=VALUE ...]",
+        body: None,
+        summary: "provider, model, base_url, mode, limits, privacy",
+        description: "Without arguments, shows the settings. With KEY=VALUE pairs, changes them \
+                      for this session.",
+        examples: &["%fe config", "%fe config provider=anthropic model=claude-sonnet-4-5"],
+    },
+    CommandDoc {
+        name: "status",
+        form: MagicForm::Line,
+        arguments: "",
+        body: None,
+        summary: "worker, limits, sandbox layers in force",
+        description: "Shows whether the worker runs, its resource limits and which isolation \
+                      layers (namespaces, Landlock, seccomp, rlimits) are in force.",
+        examples: &["%fe status"],
+    },
+];
+
+/// The documentation of `name`, if it is a command.
+pub fn find(name: &str) -> Option<&'static CommandDoc> {
+    COMMANDS.iter().find(|doc| doc.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_an_example_that_uses_its_own_spelling() {
+        for doc in COMMANDS {
+            assert!(!doc.examples.is_empty(), "{} has no example", doc.name);
+            for example in doc.examples {
+                let first_line = example.lines().next().unwrap();
+                let expected = format!("{} {}", doc.form.prefix(), doc.name);
+                assert!(
+                    first_line == expected || first_line.starts_with(&format!("{expected} ")),
+                    "example `{example}` does not start with `{expected}`"
+                );
+                assert_eq!(doc.body.is_some(), example.contains('\n'), "{}: body and example disagree", doc.name);
+            }
+        }
+    }
+
+    #[test]
+    fn synopsis_spells_the_prefix_and_arguments() {
+        assert_eq!(find("load").unwrap().synopsis_line(), "%fe load PATH [as NAME]");
+        assert_eq!(find("apply").unwrap().usage(), "%%fe apply NAME\n<feature code>");
+        assert_eq!(find("frames").unwrap().synopsis_line(), "%fe frames");
+        assert_eq!(find("show").unwrap().synopsis_words(), "show NAME [N]");
+    }
+}

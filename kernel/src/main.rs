@@ -1,0 +1,143 @@
+// fekernel: a Jupyter kernel for LLM-assisted feature engineering on Polars frames.
+// The CLI: `run` (serve a connection file), `install`/`uninstall` (kernelspec).
+
+mod cells;
+mod kernelspec;
+mod magics;
+mod protocol;
+mod rust_cells;
+mod server;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::kernelspec::Location;
+use crate::protocol::connection::ConnectionFile;
+use crate::server::comms::CommRegistry;
+use crate::server::interpreter::Interpreter;
+
+/// Exit code for a missing or malformed connection file (and other usage errors).
+const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "fekernel", version, about = "A Jupyter kernel for Rust and LLM-assisted feature engineering on Polars frames")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the Jupyter protocol on the sockets named in a connection file.
+    Run {
+        /// The connection file written by the Jupyter client.
+        #[arg(long, short = 'f', value_name = "FILE")]
+        connection_file: PathBuf,
+    },
+    /// Install the kernelspec so Jupyter can launch this binary.
+    Install {
+        #[command(flatten)]
+        location: LocationArgs,
+        /// The kernelspec's name (its folder under `kernels/`).
+        #[arg(long, default_value = kernelspec::DEFAULT_NAME)]
+        name: String,
+        /// The name shown in the launcher (default: "Rust + Polars features (fekernel)").
+        #[arg(long)]
+        display_name: Option<String>,
+    },
+    /// Remove an installed kernelspec.
+    Uninstall {
+        #[command(flatten)]
+        location: LocationArgs,
+        #[arg(long, default_value = kernelspec::DEFAULT_NAME)]
+        name: String,
+    },
+}
+
+#[derive(Args)]
+#[group(multiple = false)]
+struct LocationArgs {
+    /// The Jupyter user data directory ($JUPYTER_DATA_DIR or ~/.local/share/jupyter); the default.
+    #[arg(long)]
+    user: bool,
+    /// The active Python environment ($VIRTUAL_ENV, else python3's sys.prefix).
+    #[arg(long)]
+    sys_prefix: bool,
+    /// DIR/share/jupyter.
+    #[arg(long, value_name = "DIR")]
+    prefix: Option<PathBuf>,
+}
+
+impl LocationArgs {
+    fn location(self) -> Location {
+        match (self.sys_prefix, self.prefix) {
+            (true, _) => Location::SysPrefix,
+            (false, Some(dir)) => Location::Prefix(dir),
+            (false, None) => Location::User,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    // evcxr re-executes this binary as its runtime child and as a rustc wrapper: must be first.
+    evcxr::runtime_hook();
+    init_logging();
+    match Cli::parse().command {
+        Command::Run { connection_file } => run(connection_file),
+        Command::Install { location, name, display_name } => {
+            match kernelspec::install(&location.location(), &name, display_name.as_deref()) {
+                Ok(dir) => {
+                    println!("Installed kernelspec {name} in {}", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(error) => fail(&error, 1),
+            }
+        }
+        Command::Uninstall { location, name } => match kernelspec::uninstall(&location.location(), &name) {
+            Ok(dir) => {
+                println!("Removed kernelspec {name} from {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&error, 1),
+        },
+    }
+}
+
+/// Logs go to stderr (Jupyter shows or collects them); level from FEKERNEL_LOG, default warn.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("FEKERNEL_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(colour).init();
+}
+
+fn run(connection_file: PathBuf) -> ExitCode {
+    let connection = match ConnectionFile::load(&connection_file) {
+        Ok(connection) => connection,
+        Err(error) => return fail(&error, EXIT_USAGE),
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => return fail(&error, 1),
+    };
+    let interpreter: Arc<dyn Interpreter> = cells::FeInterpreter::new();
+    let comms = CommRegistry::new();
+    let outcome = runtime.block_on(server::serve(&connection, interpreter, comms));
+    // A cell stuck in native code must not keep the process alive after shutdown.
+    runtime.shutdown_background();
+    match outcome {
+        Ok(shutdown) => {
+            tracing::info!(restart = shutdown.restart, "kernel stopped");
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&error, 1),
+    }
+}
+
+fn fail(error: &dyn std::error::Error, code: u8) -> ExitCode {
+    eprintln!("fekernel: {error}");
+    ExitCode::from(code)
+}

@@ -1,0 +1,263 @@
+// Conversions between interpreter values and Polars: values to expressions (with Python's
+// rule for when a bare string is a column name), literals, list literals, and Python str().
+
+use polars::prelude::*;
+use polars_plan::plans::{DynListLiteralValue, DynLiteralValue};
+
+use super::failure::{Fail, Result};
+use super::values::Value;
+use super::Interpreter;
+use crate::diagnostics::Code;
+
+/// What a bare string means where an expression is expected.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StrAs {
+    Column,
+    Literal,
+}
+
+pub(crate) fn dyn_int(i: i64) -> Expr {
+    Expr::Literal(LiteralValue::Dyn(DynLiteralValue::Int(i as i128)))
+}
+
+pub(crate) fn dyn_float(f: f64) -> Expr {
+    Expr::Literal(LiteralValue::Dyn(DynLiteralValue::Float(f)))
+}
+
+pub(crate) fn dyn_str(s: &str) -> Expr {
+    Expr::Literal(LiteralValue::Dyn(DynLiteralValue::Str(s.into())))
+}
+
+pub(crate) fn null_lit() -> Expr {
+    lit(NULL)
+}
+
+impl Interpreter<'_, '_> {
+    /// A value where Python Polars expects an expression.
+    pub fn to_expr(&mut self, value: Value, strings: StrAs) -> Result<Expr> {
+        Ok(match value {
+            Value::Expr(e) => e,
+            Value::Column(c) => c.expr,
+            Value::Selector(s) => {
+                self.note_selector(&s);
+                Expr::from(s)
+            }
+            Value::When(chain) => chain.finish(null_lit())?,
+            Value::Int(i) => dyn_int(i),
+            Value::Float(f) => dyn_float(f),
+            Value::Bool(b) => lit(b),
+            Value::None => null_lit(),
+            Value::Str(s) => match strings {
+                StrAs::Column => self.column(&s),
+                StrAs::Literal => dyn_str(&s),
+            },
+            Value::Scalar(s) => Expr::Literal(LiteralValue::Scalar(s)),
+            Value::List(_) | Value::Tuple(_) => {
+                let items = value.sequence_items().unwrap_or_default();
+                list_literal(&items)?
+            }
+            other => {
+                return Err(Fail::type_error(format!("a {} cannot be used as an expression", other.type_name()))
+                    .hint("use `pl.col(\"name\")`, `pl.lit(value)` or an expression built from them"))
+            }
+        })
+    }
+
+    /// `pl.col(name)`, remembering the read.
+    pub fn column(&mut self, name: &str) -> Expr {
+        self.note_column(name);
+        col(name)
+    }
+
+    /// Flatten positional arguments of `select`/`with_columns`/`group_by`/`agg`: lists and
+    /// tuples are expanded; strings are column names.
+    pub fn exprs_from(&mut self, values: Vec<Value>, strings: StrAs) -> Result<Vec<Expr>> {
+        let mut out = Vec::with_capacity(values.len());
+        for value in values {
+            match value {
+                Value::List(_) | Value::Tuple(_) => {
+                    for item in value.sequence_items().unwrap_or_default() {
+                        out.push(self.to_expr(item, strings)?);
+                    }
+                }
+                other => out.push(self.to_expr(other, strings)?),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Column names from a str, a list of str, or a selector-free expression list.
+    pub fn names_from(&self, values: Vec<Value>) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for value in values {
+            match value {
+                Value::Str(s) => out.push(s.to_string()),
+                Value::List(_) | Value::Tuple(_) => out.extend(self.names_from(value.sequence_items().unwrap_or_default())?),
+                other => return Err(Fail::type_error(format!("expected a column name (str), got a {}", other.type_name()))),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A list-typed literal from Python values (for `is_in([...])` and friends).
+pub(crate) fn list_literal(items: &[Value]) -> Result<Expr> {
+    let all = |f: fn(&Value) -> bool| items.iter().all(|v| matches!(v, Value::None) || f(v));
+    let dyn_list = if items.is_empty() {
+        None
+    } else if all(|v| matches!(v, Value::Int(_))) {
+        Some(DynListLiteralValue::Int(items.iter().map(|v| if let Value::Int(i) = v { Some(*i as i128) } else { None }).collect()))
+    } else if all(|v| matches!(v, Value::Int(_) | Value::Float(_))) {
+        Some(DynListLiteralValue::Float(items.iter().map(|v| v.as_f64()).collect()))
+    } else if all(|v| matches!(v, Value::Str(_))) {
+        Some(DynListLiteralValue::Str(items.iter().map(|v| v.as_str().map(PlSmallStr::from)).collect()))
+    } else {
+        None
+    };
+    if let Some(list) = dyn_list {
+        return Ok(Expr::Literal(LiteralValue::Dyn(DynLiteralValue::List(list))));
+    }
+    let series = series_of(PlSmallStr::EMPTY, items)?;
+    Ok(lit(series).implode(false))
+}
+
+/// A Series from Python values (for literal frames and lists of other types).
+pub(crate) fn series_of(name: PlSmallStr, items: &[Value]) -> Result<Series> {
+    let non_null = items.iter().find(|v| !matches!(v, Value::None));
+    let series = match non_null {
+        None => Series::full_null(name, items.len(), &DataType::Null),
+        Some(Value::Bool(_)) => Series::new(name, items.iter().map(|v| if let Value::Bool(b) = v { Some(*b) } else { None }).collect::<Vec<_>>()),
+        Some(Value::Int(_)) if items.iter().all(|v| matches!(v, Value::Int(_) | Value::None)) => {
+            Series::new(name, items.iter().map(|v| if let Value::Int(i) = v { Some(*i) } else { None }).collect::<Vec<_>>())
+        }
+        Some(Value::Int(_) | Value::Float(_)) => Series::new(name, items.iter().map(|v| if matches!(v, Value::None) { None } else { v.as_f64() }).collect::<Vec<_>>()),
+        Some(Value::Str(_)) => Series::new(name, items.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
+        Some(other) => return Err(Fail::type_error(format!("a list of {} values is not supported here", other.type_name()))),
+    };
+    Ok(series)
+}
+
+/// Python's `str(value)`.
+pub(crate) fn to_py_str(value: &Value) -> String {
+    match value {
+        Value::Str(s) => s.to_string(),
+        other => repr(other),
+    }
+}
+
+/// Python's `repr(value)` for plain values.
+pub(crate) fn repr(value: &Value) -> String {
+    match value {
+        Value::None => "None".into(),
+        Value::Bool(b) => if *b { "True".into() } else { "False".into() },
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => float_repr(*f),
+        Value::Str(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+        Value::List(items) => format!("[{}]", items.borrow().iter().map(repr).collect::<Vec<_>>().join(", ")),
+        Value::Tuple(items) => {
+            if items.len() == 1 {
+                format!("({},)", repr(&items[0]))
+            } else {
+                format!("({})", items.iter().map(repr).collect::<Vec<_>>().join(", "))
+            }
+        }
+        Value::Dict(d) => format!(
+            "{{{}}}",
+            d.borrow().entries.iter().map(|(k, v)| format!("{}: {}", repr(k), repr(v))).collect::<Vec<_>>().join(", ")
+        ),
+        Value::DType(dtype) => super::module_pl::dtype_repr(dtype),
+        Value::Scalar(s) => s.value().to_string(),
+        Value::Expr(e) => format!("<Expr {e}>"),
+        other => format!("<{}>", other.type_name()),
+    }
+}
+
+/// Python's float repr (shortest round-trip, `1.0`, `1e-05`, `inf`, `nan`).
+pub(crate) fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let abs = f.abs();
+    if abs != 0.0 && !(1e-4..1e16).contains(&abs) {
+        let text = format!("{f:e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let exp: i32 = exponent.parse().unwrap_or(0);
+        let sign = if exp < 0 { '-' } else { '+' };
+        return format!("{mantissa}e{sign}{:02}", exp.abs());
+    }
+    let text = format!("{f}");
+    if text.contains('.') {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
+
+/// `format(value, spec)` for the common specs of f-strings.
+pub(crate) fn format_value(value: &Value, spec: &str) -> Result<String> {
+    if spec.is_empty() {
+        return Ok(to_py_str(value));
+    }
+    let bad = || Fail::new(Code::StringFormatting, format!("the format spec `{spec}` is not supported")).hint("use `:.2f`, `:d`, `:.1%`, `:,` or no spec");
+    let (body, kind) = match spec.chars().last() {
+        Some(c) if c.is_ascii_alphabetic() || c == '%' => (&spec[..spec.len() - 1], Some(c)),
+        _ => (spec, None),
+    };
+    let comma = body.contains(',');
+    let body = body.replace(',', "");
+    let precision: Option<usize> = match body.split_once('.') {
+        Some((_, p)) => Some(p.parse().map_err(|_| bad())?),
+        None if body.is_empty() => None,
+        None => {
+            // width only, e.g. "03" or "5"
+            let width: usize = body.trim_start_matches('0').parse().unwrap_or(0);
+            let zero = body.starts_with('0');
+            let text = match kind {
+                Some('d') | None => to_py_str(value),
+                _ => return Err(bad()),
+            };
+            return Ok(if zero { format!("{text:0>width$}") } else { format!("{text:>width$}") });
+        }
+    };
+    let number = value.as_f64().filter(|_| !matches!(value, Value::Str(_))).ok_or_else(bad)?;
+    let mut text = match kind {
+        Some('f') | Some('F') => format!("{:.*}", precision.unwrap_or(6), number),
+        Some('%') => format!("{:.*}%", precision.unwrap_or(6), number * 100.0),
+        Some('e') => format!("{:.*e}", precision.unwrap_or(6), number),
+        Some('d') => match value {
+            Value::Int(i) => i.to_string(),
+            _ => return Err(bad()),
+        },
+        None => match precision {
+            Some(p) => format!("{:.*}", p, number),
+            None => to_py_str(value),
+        },
+        _ => return Err(bad()),
+    };
+    if comma {
+        text = group_thousands(&text);
+    }
+    Ok(text)
+}
+
+fn group_thousands(text: &str) -> String {
+    let (sign, rest) = if let Some(r) = text.strip_prefix('-') { ("-", r) } else { ("", text) };
+    let (int_part, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}

@@ -1,0 +1,81 @@
+// Columns taken from frames (`df["x"]`, Python's Series): element-wise methods stay lazy,
+// aggregations (`mean`, `quantile`, `max`, …), `item` and `to_list` collect a small query.
+
+use polars::prelude::*;
+
+use super::args::CallArgs;
+use super::collect::{value_of, values_of};
+use super::failure::{Fail, Result};
+use super::values::{Column, Value};
+use super::Interpreter;
+use crate::allowlist::{self, Namespace};
+
+/// Series methods that return a Python scalar.
+const SCALAR_METHODS: &[&str] = &[
+    "mean", "sum", "min", "max", "median", "std", "var", "quantile", "n_unique", "null_count", "count", "len",
+    "first", "last", "product", "skew", "kurtosis", "arg_max", "arg_min", "any", "all",
+];
+
+impl Interpreter<'_, '_> {
+    pub fn series_method(&mut self, column: Column, name: &str, args: CallArgs) -> Result<Value> {
+        if allowlist::lookup(Namespace::Series, name).is_some() {
+            return self.series_own_method(column, name, args);
+        }
+        if name == "item" {
+            if !args.positional.is_empty() || !args.keywords.is_empty() {
+                return Err(Fail::type_error("Series.item() takes no arguments here"));
+            }
+            return self.scalar_of(&column, column.expr.clone(), true);
+        }
+        let result = self.expr_method(column.expr.clone(), name, args)?;
+        let Value::Expr(expr) = result else { return Ok(result) };
+        if SCALAR_METHODS.contains(&name) {
+            return self.scalar_of(&column, expr, false);
+        }
+        Ok(Value::Column(Column { frame: column.frame, expr }))
+    }
+
+    fn series_own_method(&mut self, column: Column, name: &str, args: CallArgs) -> Result<Value> {
+        let a = args.bind(Namespace::Series, name)?;
+        match name {
+            "to_list" => Ok(Value::list(self.series_values(&column)?)),
+            "value_counts" => {
+                let count_name = a.string("name", "count")?;
+                let expr = column.expr.clone().value_counts(a.bool("sort", false)?, a.bool("parallel", false)?, &count_name, a.bool("normalize", false)?);
+                let lf = column.frame.lf.clone().select([expr]).unnest(Selector::Wildcard, None);
+                Ok(Value::Frame(self.new_frame(lf)))
+            }
+            "to_frame" => {
+                let expr = match a.opt_string("name")? {
+                    Some(n) => column.expr.clone().alias(n),
+                    None => column.expr.clone(),
+                };
+                let lf = column.frame.lf.clone().select([expr]);
+                Ok(Value::Frame(self.new_frame(lf)))
+            }
+            _ => Err(super::expressions::not_available(name, "Series", Some(Namespace::Series))),
+        }
+    }
+
+    /// Collect a one-value query on the column's frame.
+    fn scalar_of(&mut self, column: &Column, expr: Expr, require_single: bool) -> Result<Value> {
+        let df = self.collect(column.frame.lf.clone().select([expr]))?;
+        let series = df.columns().first().ok_or_else(|| Fail::value_error("empty result"))?;
+        if require_single && series.len() != 1 {
+            return Err(Fail::value_error(format!("item() needs exactly one value, the column has {}", series.len())));
+        }
+        if series.is_empty() {
+            return Ok(Value::None);
+        }
+        Ok(value_of(series.get(0).map_err(Fail::from)?))
+    }
+
+    /// All values of a column (bounded by the list budget).
+    pub fn series_values(&mut self, column: &Column) -> Result<Vec<Value>> {
+        let limit = self.limits.max_list_len as IdxSize + 1;
+        let df = self.collect(column.frame.lf.clone().select([column.expr.clone()]).limit(limit))?;
+        let series = df.columns().first().ok_or_else(|| Fail::value_error("empty result"))?;
+        self.check_list_len(series.len())?;
+        values_of(series)
+    }
+}

@@ -1,0 +1,134 @@
+// fe-lang: the fekernel feature language. Parses Python Polars feature code, refuses anything
+// outside an allowlist before it runs, and interprets the rest into Rust Polars lazy plans.
+//!
+//! The pipeline follows ruff's split: [`parse`](crate) (rustpython-parser) → `check` (a
+//! syntactic allowlist walk that refuses with `FE1xx` diagnostics before anything runs) →
+//! `interpret` (a tree-walking evaluator of the bounded subset that builds `LazyFrame`s).
+//! The allowlist table in [`allowlist`] is the single source of truth for the checker, for
+//! argument binding and for `docs/feature-language.md` (see [`reference_markdown`]).
+//!
+//! ```no_run
+//! use fe_lang::{run_cell, Frames, Limits};
+//! # fn frames() -> Frames { Frames::new() }
+//! let frames: Frames = frames();
+//! let out = run_cell("df = df.with_columns((pl.col('a') * 2).alias('b'))", "tx", &frames, &Limits::default());
+//! ```
+
+pub mod allowlist;
+mod check;
+mod diagnostics;
+mod interpret;
+mod parse;
+mod reference;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use polars::prelude::{DataFrame, LazyFrame, Schema};
+
+pub use diagnostics::{Code, Diagnostic, DiagnosticKind, Diagnostics, Span};
+pub use interpret::steps_on_this_thread;
+pub use reference::reference_markdown;
+
+/// Budgets for one cell.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Limits {
+    /// Evaluation steps (statements + expression nodes) in the whole cell.
+    pub max_steps: u64,
+    /// Iterations of all `for` loops and comprehensions together.
+    pub max_loop_iterations: u64,
+    /// Length of any Python list built by the cell (also `range`, `to_list`).
+    pub max_list_len: usize,
+    /// Nesting of helper calls.
+    pub max_call_depth: u32,
+    /// Rows a budgeted step may produce (cross join, explode, int_range, repeat); string
+    /// pads may be at most `max_rows / 1000` characters long.
+    pub max_rows: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_steps: 1_000_000, max_loop_iterations: 100_000, max_list_len: 100_000, max_call_depth: 32, max_rows: 50_000_000 }
+    }
+}
+
+/// Frames visible to a cell, by name.
+pub type Frames = BTreeMap<String, LazyFrame>;
+
+/// What a cell produced.
+pub struct CellOutput {
+    /// The plan `df` is bound to at the end of the cell (not collected).
+    pub frame: LazyFrame,
+    /// Columns of the target frame the code reads (for leakage warnings).
+    pub columns_read: BTreeSet<String>,
+}
+
+/// What a static check learned.
+#[derive(Clone, Debug)]
+pub struct CheckReport {
+    /// The schema `df` would have after the cell.
+    pub output_schema: Schema,
+    /// Columns of the target frame the code reads.
+    pub columns_read: BTreeSet<String>,
+}
+
+/// Parse, check and interpret `source` with `df` bound to `frames[target]`; the other frames
+/// are visible by their names. Returns the plan `df` is bound to at the end (not collected).
+///
+/// Scalars the code takes from frames (`df["x"].mean()`, `df.height`, `.item()`) are
+/// computed by collecting small queries while interpreting.
+pub fn run_cell(source: &str, target: &str, frames: &Frames, limits: &Limits) -> Result<CellOutput, Diagnostics> {
+    let parsed = parse::parse_cell(source)?;
+    let refusals = check::check_suite(&parsed.suite, &parsed.locator);
+    if !refusals.is_empty() {
+        return Err(Diagnostics(refusals));
+    }
+    let Some(target_frame) = frames.get(target) else {
+        return Err(Diagnostics::one(
+            Diagnostic::new(Code::NameError, Span { line: 1, column: 1, end_line: 1, end_column: 1 }, target, format!("no frame named `{target}` is loaded"))
+                .with_hint("load it first with `%fe load PATH as NAME`"),
+        ));
+    };
+    let target_schema = interpret::collect::schema_checked(target_frame).map_err(|f| Diagnostics::one(f.into_diagnostic()))?;
+    let mut interpreter = interpret::Interpreter::new(&parsed.locator, limits, target_schema);
+    for (name, lf) in frames {
+        if is_identifier(name) {
+            interpreter.bind_frame(name, lf.clone());
+        }
+    }
+    interpreter.bind_frame("df", target_frame.clone());
+    let outcome = interpreter.run(&parsed.suite).map_err(|f| Diagnostics::one(f.into_diagnostic()))?;
+    Ok(CellOutput { frame: outcome.frame, columns_read: outcome.columns_read })
+}
+
+/// Static check only: parse, allowlist check, then interpret on empty frames of these schemas
+/// (so types, names and signatures are checked too). No data is needed.
+pub fn check_cell(source: &str, target: &str, schemas: &BTreeMap<String, Schema>, limits: &Limits) -> Result<CheckReport, Diagnostics> {
+    let frames: Frames = schemas.iter().map(|(name, schema)| (name.clone(), DataFrame::empty_with_schema(schema).lazy())).collect();
+    let output = run_cell(source, target, &frames, limits)?;
+    let schema = interpret::collect::schema_checked(&output.frame).map_err(|f| Diagnostics::one(f.into_diagnostic()))?;
+    Ok(CheckReport { output_schema: schema.as_ref().clone(), columns_read: output.columns_read })
+}
+
+/// Only the parse and allowlist steps: the diagnostics a cell gets before anything runs.
+pub fn refusals(source: &str) -> Vec<Diagnostic> {
+    match parse::parse_cell(source) {
+        Ok(parsed) => check::check_suite(&parsed.suite, &parsed.locator),
+        Err(d) => vec![d],
+    }
+}
+
+/// Collect a plan made by [`run_cell`], turning Polars `Deprecation:` warnings (behaviours
+/// Python Polars 2.x removed) and errors into diagnostics. Errors that only show while running
+/// carry no source position (line 1, column 1).
+pub fn collect(frame: LazyFrame) -> Result<DataFrame, Diagnostics> {
+    interpret::collect_checked(frame).map_err(|f| {
+        let mut d = f.into_diagnostic();
+        d.construct = "collect".into();
+        Diagnostics::one(d)
+    })
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_') && chars.all(|c| c.is_alphanumeric() || c == '_')
+}

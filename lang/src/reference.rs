@@ -1,0 +1,109 @@
+// The language reference (docs/feature-language.md), generated from the allowlist table and
+// the diagnostic codes so the documentation cannot drift from what the checker accepts.
+
+use std::fmt::Write;
+
+use crate::allowlist::{self, Namespace, ENTRIES, REMOVED, REMOVED_KEYWORDS};
+use crate::diagnostics::Code;
+use crate::Limits;
+
+/// The full Markdown text of `docs/feature-language.md`.
+pub fn reference_markdown() -> String {
+    let mut out = String::new();
+    let limits = Limits::default();
+    let _ = write!(
+        out,
+        "# The fekernel feature language\n\n\
+         <!-- Generated from lang/src/allowlist.rs by `cargo test --release -p fe-lang --test reference -- --ignored regenerate`. Do not edit by hand. -->\n\n\
+         The body of `%%fe apply NAME` is Python that uses Python Polars. It is never executed by Python:\n\
+         fekernel parses it, refuses everything that is not listed below (before anything runs), and\n\
+         interprets the rest into Rust Polars lazy plans. `df` is bound to frame NAME; other loaded\n\
+         frames are visible by their names. Whatever `df` is bound to at the end becomes NAME's new\n\
+         version. The same code gives the same frame in Python Polars 2.1 (names, order, dtypes,\n\
+         values); where Rust Polars 0.55 and Python Polars 2.1 differ, the interpreter follows\n\
+         Python or refuses with a message.\n\n"
+    );
+    out.push_str("## Statements\n\n");
+    for line in [
+        "`import polars as pl`, `import polars.selectors as cs`, `import math`, `import numpy as np`, `import itertools` (all are also pre-bound), and `from <one of these> import <listed name>`",
+        "assignment, tuple unpacking, `d[key] = value`, `xs[i] = value`, augmented assignment (`+=` …), annotated assignment",
+        "`for` over a list, tuple, dict, string, `range(...)`, `enumerate`, `zip`, `df.columns`, `df.schema.items()` (bounded), with `break`/`continue`",
+        "`if` / `elif` / `else`; conditional expressions `a if cond else b`",
+        "top-level `def` helpers with positional, keyword and default parameters (no recursion, no `*args`/`**kwargs`, no decorators), `return`",
+        "list, set, dict comprehensions and generator expressions; f-strings with `!r` and the specs `.2f`, `d`, `.1%`, `,`, widths",
+        "`pass`, docstrings and comments",
+    ] {
+        let _ = writeln!(out, "* {line}");
+    }
+    out.push_str("\nOperators: `+ - * / // % **` (`/` is true division, as in Python), `& | ^ ~` on expressions and selectors, comparisons (chained comparisons on plain values), `and`/`or`/`not` on plain values, `in`/`not in`, `is None`.\n\n");
+    out.push_str("A bare string is a column name wherever Python Polars treats it so (`pl.col`, `select`, `with_columns`, `group_by`, `over`, `then`/`otherwise`, `concat_str`, horizontal functions); it is a literal in operands of `+` and comparisons, `fill_null`, `replace`, `shift(fill_value=)`, and every `str.*` argument.\n\n");
+
+    out.push_str("## Accepted names\n\n");
+    for namespace in Namespace::all() {
+        let entries: Vec<_> = ENTRIES.iter().filter(|e| e.namespace == *namespace).collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {}\n", namespace.display());
+        out.push_str("| name | Python signature | notes and known differences |\n|---|---|---|\n");
+        for entry in entries {
+            let signature = match entry.params {
+                Some(params) => format!("`{}({})`", entry.name, params),
+                None => format!("`{}`", entry.name),
+            };
+            let _ = writeln!(out, "| `{}` | {} | {} |", entry.name, signature, entry.notes.replace('|', "\\|"));
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## Names removed from Python Polars (refused with the new spelling)\n\n| old | use |\n|---|---|\n");
+    for (old, new) in REMOVED {
+        let _ = writeln!(out, "| `{old}` | `{new}` |");
+    }
+    out.push_str("\nKeyword arguments: ");
+    let keywords: Vec<String> = REMOVED_KEYWORDS.iter().map(|(old, new)| format!("`{old}=` → {new}")).collect();
+    out.push_str(&keywords.join("; "));
+    out.push_str(".\n\n");
+
+    out.push_str("## Always refused\n\n");
+    let _ = writeln!(out, "* imports of any other module; star imports");
+    let _ = writeln!(out, "* attribute names starting with `_` (dunder and private members); names starting with `__`");
+    let _ = writeln!(out, "* the builtins {}", allowlist::FORBIDDEN_BUILTINS.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>().join(", "));
+    for line in [
+        "`lambda`; `map_elements`, `map_batches`, `map_groups`, `pipe`, `apply`, `rolling_map`, plugins and every other per-row Python hook",
+        "every `read_*`, `scan_*`, `write_*`, `sink_*`, `from_*` function; URLs in strings; SQL (`sql`, `SQLContext`)",
+        "`to_pandas`, `to_numpy`, `to_arrow` and other exits from the plan; `sample`/`shuffle` (not reproducible); `hash`, `to_physical`",
+        "`class`, `while`, `try`/`except`, `raise`, `with`, `global`/`nonlocal`, `del`, `assert`, `match`, decorators, `yield`, `async`/`await`, the walrus `:=`",
+        "`str.format`, `format_map` and `%` formatting (use f-strings)",
+        "recursion between helpers (found statically), and nesting deeper than the call-depth limit",
+    ] {
+        let _ = writeln!(out, "* {line}");
+    }
+
+    out.push_str("\n## Budgets (defaults)\n\n");
+    let _ = writeln!(out, "| budget | default | error |\n|---|---|---|");
+    let _ = writeln!(out, "| evaluation steps | {} | FE301 |", limits.max_steps);
+    let _ = writeln!(out, "| loop and comprehension iterations | {} | FE302 |", limits.max_loop_iterations);
+    let _ = writeln!(out, "| list length | {} | FE303 |", limits.max_list_len);
+    let _ = writeln!(out, "| helper call depth | {} | FE304 |", limits.max_call_depth);
+    let _ = writeln!(out, "| rows from cross joins, `explode`, `pl.int_range`, `pl.repeat` | {} | FE305 |", limits.max_rows);
+    let _ = writeln!(out, "| string pad length (`pad_start`, `pad_end`, `zfill`) | max_rows / 1000 = {} | FE305 |", limits.max_rows / 1000);
+
+    out.push_str("\n## Known differences from Python Polars 2.1\n\n");
+    for line in [
+        "Row order: joins keep the left frame's order, `group_by` and `unique` give groups in first-seen order (Python 2.x leaves them unspecified unless `maintain_order=True`). Sorting is stable.",
+        "`cut`/`qcut` give Categorical columns whose physical codes may differ between processes: compare them as strings.",
+        "Rust Polars warns (`Deprecation:`) where Python Polars 2.x raises (e.g. `bool & int`, String→Date casts, int `is_in` float lists); those warnings are errors here (FE205) when plans are collected by the interpreter or by `fe_lang::collect`.",
+        "Errors that only appear while the final plan runs (a strict cast failing on data) carry no source position.",
+        "A Series taken with `df[\"x\"]` is lazy: it can be used in expressions on the frame it came from; using it with another frame is refused.",
+        "`print` is accepted and prints nothing.",
+    ] {
+        let _ = writeln!(out, "* {line}");
+    }
+
+    out.push_str("\n## Diagnostic codes\n\n| code | class | meaning |\n|---|---|---|\n");
+    for code in Code::all() {
+        let _ = writeln!(out, "| {} | {} | {} |", code.as_str(), code.kind().error_class(), code.title());
+    }
+    out
+}

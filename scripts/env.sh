@@ -1,0 +1,30 @@
+# Shared settings for the set-up scripts: caches outside the clone so repeated runs are incremental.
+# Sourced by scripts/test-all and scripts/main-job.
+export FEKERNEL_CACHE="${FEKERNEL_CACHE:-$HOME/.cache/fekernel}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$FEKERNEL_CACHE/target}"
+export CARGO_TERM_COLOR=never
+FEKERNEL_BIN="$CARGO_TARGET_DIR/release/fekernel"
+
+log() { printf '\n==> %s [%s]\n' "$*" "$(date +%H:%M:%S)"; }
+
+# A Python venv with the pinned requirements; rebuilt only when they change.
+ensure_venv() {
+  local venv="$1"; shift
+  local stamp="$venv/.requirements.sha256"
+  local want; want=$(cat "$@" | sha256sum | cut -d' ' -f1)
+  if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    log "creating Python venv $venv"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check --upgrade pip
+    local req; for req in "$@"; do
+      "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+    done
+    echo "$want" > "$stamp"
+  fi
+}
+
+build_kernel() {
+  log "building fekernel (release; cold builds take ~40 min on 2 cores)"
+  cargo build --release --locked --workspace --all-targets
+}

@@ -1,0 +1,3 @@
+# frame: houses
+# Complete cases only.
+df = df.drop_nulls()

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The differential proof in one command: builds the fe_run runner and runs the pytest suite
+# that compares every corpus snippet in Python Polars and in fe_lang. Non-zero on any failure.
+#
+# Environment: PYTHON (a python with requirements.txt installed; default python3),
+#              CARGO_TARGET_DIR (where cargo builds; default <repo>/target),
+#              DIFF_WORK_DIR (optional: keep data/expected/actual frames there).
+# Extra arguments go to pytest (e.g. -k tx_ or -x).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+python="${PYTHON:-python3}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
+
+if ! "$python" -c 'import polars, sys; sys.exit(polars.__version__ != "2.1.0")' 2>/dev/null; then
+    echo "run.sh: $python does not have polars==2.1.0; install $here/requirements.txt into it" >&2
+    exit 2
+fi
+
+(cd "$repo" && cargo build --release --locked -p fe-lang --example fe_run)
+export FE_RUN="$CARGO_TARGET_DIR/release/examples/fe_run"
+
+cd "$here"
+exec "$python" -m pytest -p no:cacheprovider -q --tb=short "$here/test_differential.py" "$@"

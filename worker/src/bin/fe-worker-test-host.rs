@@ -1,0 +1,30 @@
+// A stand-in for the kernel binary in tests: the same hidden entry points (`worker`,
+// `worker-load`) calling the same functions, so tests spawn real sandboxed processes.
+
+use std::process::exit;
+
+fn main() {
+    let mut args = std::env::args_os().skip(1);
+    let command = args.next().and_then(|a| a.into_string().ok()).unwrap_or_default();
+    let code = match command.as_str() {
+        "worker" => match fe_worker::service::ServiceArgs::parse(args) {
+            Ok(args) => fe_worker::service::run(args),
+            Err(e) => {
+                eprintln!("fe-worker-test-host worker: {e}");
+                2
+            }
+        },
+        "worker-load" => match fe_worker::loader::LoaderArgs::parse(args) {
+            Ok(args) => fe_worker::loader::run(args),
+            Err(e) => {
+                eprintln!("fe-worker-test-host worker-load: {e}");
+                2
+            }
+        },
+        _ => {
+            eprintln!("usage: fe-worker-test-host worker --session DIR | worker-load --path P --out F --session DIR");
+            2
+        }
+    };
+    exit(code);
+}

@@ -1,0 +1,99 @@
+// Runs feature code through the feature language (fe-lang) and collects the plan, preferring
+// the streaming engine; turns diagnostics into the failures the kernel shows.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+
+use polars::prelude::*;
+
+use crate::protocol::{Failure, FailureClass};
+
+/// A cell's result before it is committed.
+pub struct CellResult {
+    pub frame: DataFrame,
+    pub columns_read: Vec<String>,
+}
+
+/// Runs `code` with `df` bound to `target` and every frame visible by name.
+#[cfg(feature = "lang")]
+pub fn run(code: &str, target: &str, frames: &HashMap<String, DataFrame>, unchanged: &str) -> Result<CellResult, Failure> {
+    let mut catalogue = fe_lang::Frames::default();
+    for (name, df) in frames {
+        catalogue.insert(name.clone(), df.clone().lazy());
+    }
+    let limits = fe_lang::Limits::default();
+    let output = match fe_lang::run_cell(code, target, &catalogue, &limits) {
+        Ok(output) => output,
+        Err(diagnostics) => return Err(failure_from_diagnostics(code, &diagnostics, unchanged)),
+    };
+    let columns_read = output.columns_read.iter().map(|c| c.to_string()).collect();
+    let frame = collect(output.frame).map_err(|e| polars_failure(&e, unchanged))?;
+    Ok(CellResult { frame, columns_read })
+}
+
+#[cfg(not(feature = "lang"))]
+pub fn run(_code: &str, _target: &str, _frames: &HashMap<String, DataFrame>, unchanged: &str) -> Result<CellResult, Failure> {
+    Err(Failure {
+        class: FailureClass::ExecutionError,
+        message: format!("the feature language is not built into this worker; {unchanged}"),
+        rendered: None,
+        diagnostics: Vec::new(),
+    })
+}
+
+#[cfg(feature = "lang")]
+fn failure_from_diagnostics(code: &str, diagnostics: &fe_lang::Diagnostics, unchanged: &str) -> Failure {
+    use crate::protocol::CellDiagnostic;
+    let class = match diagnostics.kind() {
+        fe_lang::DiagnosticKind::Rejected => FailureClass::RejectedCode,
+        fe_lang::DiagnosticKind::Execution => FailureClass::ExecutionError,
+        fe_lang::DiagnosticKind::ResourceLimit => FailureClass::ResourceLimit,
+    };
+    let first = diagnostics.0.first().map(|d| d.message.clone()).unwrap_or_else(|| "the cell failed".into());
+    Failure {
+        class,
+        message: format!("{first}; {unchanged}"),
+        rendered: Some(diagnostics.render(code)),
+        diagnostics: diagnostics
+            .0
+            .iter()
+            .map(|d| CellDiagnostic {
+                code: d.code.as_str().to_string(),
+                message: d.message.clone(),
+                line: d.line,
+                column: d.column,
+                hint: d.hint.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// A Polars error while running a plan.
+pub fn polars_failure(error: &PolarsError, unchanged: &str) -> Failure {
+    Failure {
+        class: FailureClass::ExecutionError,
+        message: format!("Polars: {error}; {unchanged}"),
+        rendered: None,
+        diagnostics: Vec::new(),
+    }
+}
+
+/// Collects with the streaming engine (it stops within milliseconds on interrupt); plans the
+/// streaming engine cannot run yet fall back to the in-memory engine.
+pub fn collect(plan: LazyFrame) -> PolarsResult<DataFrame> {
+    match catch_unwind(AssertUnwindSafe(|| plan.clone().collect_with_engine(Engine::Streaming))) {
+        Ok(result) => result.map(|r| r.unwrap_single()),
+        Err(panic) if is_polars_abort(&*panic) => resume_unwind(panic),
+        Err(_) => plan.collect(),
+    }
+}
+
+/// True for the panic Polars raises at its check points after SIGINT.
+pub fn is_polars_abort(payload: &(dyn std::any::Any + Send)) -> bool {
+    let text = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    text.contains("__POLARS_ABORT_")
+}

@@ -1,0 +1,205 @@
+// Files crossing the sandbox boundary: `load` runs a short-lived loader process for one user file
+// and has the worker adopt its output; `save` moves a file the worker staged to the user's path.
+
+use std::ffi::OsString;
+use std::fs;
+use std::io;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::mpsc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use super::child_process::{ReplyEvent, RunningChild};
+use super::spawn::sandboxed_command;
+use super::{classify, lock, shown, unexpected, WorkerConfig, WorkerControl, WorkerError, POLL};
+use crate::atomic_file::{publish, tmp_path_for};
+use crate::frame_names::{check_frame_name, name_from_file_stem};
+use crate::loader::{InputFormat, LoaderOutcome, SUPPORTED_EXTENSIONS};
+use crate::protocol::{FrameInfo, Reply, Request, SaveFormat};
+
+/// A frame written to the user's file system by `%fe save`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedFile {
+    pub path: PathBuf,
+    pub format: SaveFormat,
+    pub rows: usize,
+    pub columns: usize,
+}
+
+const NOTHING_CHANGED: &str = "no frame was changed";
+
+impl WorkerControl {
+    /// `%fe load PATH [as NAME]`: parses the file in a loader process, then the worker adopts it
+    /// as the next version of NAME (the file stem by default).
+    pub fn load(&self, path: &Path, name: Option<&str>) -> Result<FrameInfo, WorkerError> {
+        let name = match name {
+            Some(name) => name.to_string(),
+            None => path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(name_from_file_stem)
+                .ok_or_else(|| {
+                    WorkerError::usage(format!(
+                        "cannot derive a frame name from `{}`; give one with `%fe load PATH as NAME`",
+                        shown(path)
+                    ))
+                })?,
+        };
+        check_frame_name(&name).map_err(|e| WorkerError::usage(e.to_string()))?;
+        if InputFormat::from_path(path).is_none() {
+            return Err(WorkerError::usage(format!(
+                "cannot load `{}`: unknown file type (supported: {SUPPORTED_EXTENSIONS}); {NOTHING_CHANGED}",
+                shown(path)
+            )));
+        }
+        let source = match path.canonicalize() {
+            Ok(source) if source.is_file() => source,
+            Ok(_) => return Err(WorkerError::usage(format!("cannot load `{}`: it is not a file; {NOTHING_CHANGED}", shown(path)))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(WorkerError::usage(format!("cannot load `{}`: no such file; {NOTHING_CHANGED}", shown(path))))
+            }
+            Err(e) => return Err(WorkerError::usage(format!("cannot load `{}`: {e}; {NOTHING_CHANGED}", shown(path)))),
+        };
+
+        let mut slot = lock(&self.worker);
+        let config = lock(&self.config).clone();
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let staged_name = format!(".load-{name}-{nanos}.arrow.tmp");
+        let staged = config.session.frames_dir().join(&staged_name);
+        if let Err(e) = self.run_loader(&config, &source, &staged) {
+            let _ = fs::remove_file(&staged);
+            return Err(e.with_note(NOTHING_CHANGED));
+        }
+        let adopted = self.request_locked(
+            &mut slot,
+            &Request::Adopt { name, staged_file: staged_name, source: source.display().to_string() },
+        );
+        // Renamed by the worker on success; removed here whatever happened.
+        let _ = fs::remove_file(&staged);
+        match adopted? {
+            Reply::Adopted { frame } => Ok(frame),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Runs the loader for one file with the worker's limits, timeout and interrupt handling.
+    fn run_loader(&self, config: &WorkerConfig, source: &Path, staged: &Path) -> Result<(), WorkerError> {
+        let mut args = config.loader_args.clone();
+        args.extend([
+            OsString::from("--path"),
+            source.as_os_str().to_owned(),
+            OsString::from("--out"),
+            staged.as_os_str().to_owned(),
+            OsString::from("--session"),
+            config.session.root().as_os_str().to_owned(),
+        ]);
+        let mut command = sandboxed_command(&config.program, &args, config.session.root(), &config.limits);
+        command.stdin(Stdio::null());
+        let child = self.spawner.spawn(command).map_err(|e| WorkerError::WorkerCrashed {
+            message: format!("cannot start the loader {}: {e}", config.program.display()),
+        })?;
+        let mut process = RunningChild::adopt(child, config.forward_stderr.then_some("fe-loader"));
+        {
+            let mut in_flight = lock(&self.in_flight);
+            in_flight.pid = Some(process.pid);
+            in_flight.interrupt_requested = None;
+        }
+        let started = Instant::now();
+        let mut outcome: Option<LoaderOutcome> = None;
+        let mut timed_out = false;
+        loop {
+            match process.replies.recv_timeout(POLL) {
+                Ok(ReplyEvent::Message(bytes)) => outcome = serde_json::from_slice(&bytes).ok(),
+                Ok(ReplyEvent::Closed) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+            }
+            let interrupted = lock(&self.in_flight).interrupt_requested;
+            if !timed_out && started.elapsed() > config.limits.timeout {
+                timed_out = true;
+                process.signal(libc::SIGKILL);
+            }
+            if interrupted.is_some() {
+                // The loader has no abort mechanism: SIGINT already ended it; make sure.
+                process.signal(libc::SIGKILL);
+            }
+        }
+        let interrupted = std::mem::take(&mut *lock(&self.in_flight)).interrupt_requested.is_some();
+        let (status, stderr) = process.reap();
+        match outcome {
+            Some(LoaderOutcome::Loaded { .. }) if status.success() => Ok(()),
+            Some(LoaderOutcome::Failed { message }) => {
+                Err(WorkerError::ExecutionError { message, rendered: None, diagnostics: Vec::new() })
+            }
+            _ if interrupted => Err(WorkerError::Interrupted { message: format!("loading `{}` was interrupted", shown(source)) }),
+            _ if timed_out => Err(WorkerError::Timeout {
+                message: format!("loading `{}` took longer than the timeout", shown(source)),
+            }),
+            _ => Err(classify(status, &stderr).error(&format!("the loader of `{}`", shown(source)), &config.limits)),
+        }
+    }
+
+    /// `%fe save NAME PATH`: the worker writes into its session folder; the file is then moved
+    /// to `destination` (the worker itself can write nowhere else).
+    pub fn save(&self, name: &str, destination: &Path) -> Result<SavedFile, WorkerError> {
+        let format = SaveFormat::from_path(destination).ok_or_else(|| {
+            WorkerError::usage(format!(
+                "cannot save to `{}`: use a .parquet, .csv or .arrow file name",
+                shown(destination)
+            ))
+        })?;
+        let destination = if destination.is_absolute() {
+            destination.to_path_buf()
+        } else {
+            std::env::current_dir().map(|d| d.join(destination)).unwrap_or_else(|_| destination.to_path_buf())
+        };
+        let folder_exists = destination.parent().is_some_and(|p| p.is_dir());
+        if !folder_exists || destination.is_dir() {
+            return Err(WorkerError::usage(format!(
+                "cannot save to `{}`: the folder does not exist",
+                shown(&destination)
+            )));
+        }
+        let (staged, rows, columns) = match self.request(Request::Save { name: name.into(), format })? {
+            Reply::Saved { staged_file, rows, columns } => (staged_file, rows, columns),
+            other => return Err(unexpected(other)),
+        };
+        // The worker names the staged file; accept only a file directly in its exports folder.
+        let exports = self.session().exports_dir();
+        let inside = staged.parent().and_then(|p| p.canonicalize().ok()) == exports.canonicalize().ok()
+            && staged.file_name().is_some();
+        if !inside {
+            return Err(WorkerError::WorkerCrashed {
+                message: format!("the worker staged `{}` outside its exports folder; refused", shown(&staged)),
+            });
+        }
+        let moved = move_into_place(&staged, &destination);
+        let _ = fs::remove_file(&staged);
+        moved.map_err(|e| WorkerError::ExecutionError {
+            message: format!("cannot write `{}`: {e}", shown(&destination)),
+            rendered: None,
+            diagnostics: Vec::new(),
+        })?;
+        Ok(SavedFile { path: destination, format, rows, columns })
+    }
+}
+
+/// Renames (same file system) or copies through `<destination>.tmp` (across file systems).
+fn move_into_place(staged: &Path, destination: &Path) -> io::Result<()> {
+    let result = match fs::rename(staged, destination) {
+        Ok(()) => crate::atomic_file::sync_folder_of(destination),
+        Err(e) if e.raw_os_error() == Some(libc::EXDEV) => {
+            let tmp = tmp_path_for(destination);
+            let copied = fs::copy(staged, &tmp)
+                .and_then(|_| fs::File::open(&tmp)?.sync_all())
+                .and_then(|_| publish(&tmp, destination));
+            if copied.is_err() {
+                let _ = fs::remove_file(&tmp);
+            }
+            copied
+        }
+        Err(e) => Err(e),
+    };
+    result?;
+    fs::set_permissions(destination, fs::Permissions::from_mode(0o644))
+}

@@ -1,0 +1,31 @@
+// fe-worker: the only process that holds data (sandboxed, limited, checkpointed), and the
+// kernel-side control that starts, limits, interrupts and restarts it.
+//
+// Two halves, one crate:
+// * worker side, run by hidden subcommands of the kernel binary: `service::run` (the worker),
+//   `loader::run` (one short-lived process per loaded file), both locked down by `sandbox`;
+// * kernel side: `control::WorkerControl`, the blocking API the `%fe` magics call.
+// Frames never cross the pipe: they live in the session folder as write-once Arrow IPC files
+// listed by `manifest.json` (`store`), which is also what a restarted worker restores from.
+
+pub mod atomic_file;
+pub mod cell_runner;
+pub mod column_changes;
+pub mod control;
+pub mod frame_names;
+pub mod limits;
+pub mod loader;
+pub mod manifest;
+#[cfg(feature = "test-probes")]
+pub mod probes;
+pub mod protocol;
+pub mod render;
+pub mod sandbox;
+pub mod schema_summary;
+pub mod service;
+pub mod session_folder;
+pub mod store;
+
+pub use control::{WorkerConfig, WorkerControl, WorkerError};
+pub use limits::WorkerLimits;
+pub use session_folder::SessionFolder;

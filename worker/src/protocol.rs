@@ -1,0 +1,333 @@
+// The kernel ↔ worker pipe: request and response types, and their framing (u32 big-endian
+// length + JSON). Only small results cross it; frames stay in the session folder.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::sandbox::SandboxReport;
+
+/// Largest frame accepted in either direction (HTML previews are the biggest messages).
+pub const MAX_FRAME_BYTES: u32 = 64 * 1024 * 1024;
+
+/// What the kernel asks the worker to do.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    /// Adopt an Arrow IPC file that the loader wrote into `frames/` as the next version of `name`.
+    Adopt { name: String, staged_file: String, source: String },
+    /// Every frame with its current version.
+    Frames,
+    /// The first `rows` rows of a frame, as HTML and plain text.
+    Show { name: String, rows: usize },
+    /// Per-column statistics of a frame.
+    Schema { name: String },
+    /// Run feature code against `name` and commit the result as its next version.
+    Apply { name: String, code: String, llm: Option<LlmProvenance> },
+    /// Run feature code on the first `sample_rows` rows of `name`; nothing is committed.
+    PreviewApply { name: String, code: String, sample_rows: usize },
+    /// Drop the current version of `name`; the previous one becomes current.
+    Undo { name: String },
+    /// The kept versions of `name`, with code and provenance.
+    History { name: String },
+    /// Write `name` into the session folder's `exports/` in `format`; the kernel moves it to the
+    /// user's path (the worker cannot write outside its session folder).
+    Save { name: String, format: SaveFormat },
+    /// Worker pid, sandbox layers, frames and memory.
+    Status,
+    /// Change run-time settings that need no restart.
+    Configure { max_versions: usize },
+    /// Test-only: try a forbidden (or allowed) thing from inside the sandbox.
+    #[cfg(feature = "test-probes")]
+    Probe { probe: crate::probes::Probe },
+}
+
+impl Request {
+    /// The frame a request reads or changes, if any (used to say what is unchanged on failure).
+    pub fn frame_name(&self) -> Option<&str> {
+        match self {
+            Request::Adopt { name, .. }
+            | Request::Show { name, .. }
+            | Request::Schema { name }
+            | Request::Apply { name, .. }
+            | Request::PreviewApply { name, .. }
+            | Request::Undo { name }
+            | Request::History { name }
+            | Request::Save { name, .. } => Some(name),
+            Request::Frames | Request::Status | Request::Configure { .. } => None,
+            #[cfg(feature = "test-probes")]
+            Request::Probe { probe } => probe.frame_name(),
+        }
+    }
+}
+
+/// Who wrote the code of an apply, when an LLM did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LlmProvenance {
+    pub provider: String,
+    pub model: String,
+    pub prompt_hash: String,
+}
+
+/// File formats of `%fe save`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SaveFormat {
+    Parquet,
+    Csv,
+    Arrow,
+}
+
+impl SaveFormat {
+    /// The format named by a path's extension (`.parquet`, `.csv`, `.arrow`/`.ipc`/`.feather`).
+    pub fn from_path(path: &std::path::Path) -> Option<SaveFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "parquet" | "pq" => Some(SaveFormat::Parquet),
+            "csv" => Some(SaveFormat::Csv),
+            "arrow" | "ipc" | "feather" => Some(SaveFormat::Arrow),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            SaveFormat::Parquet => "parquet",
+            SaveFormat::Csv => "csv",
+            SaveFormat::Arrow => "arrow",
+        }
+    }
+}
+
+/// The worker's answer to one request.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Response {
+    Ok { reply: Reply },
+    Failed { failure: Failure },
+}
+
+/// A failure the worker survived (it is still running, with every frame as before).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Failure {
+    pub class: FailureClass,
+    /// What happened and what is unchanged.
+    pub message: String,
+    /// The feature-language diagnostics rendered under the source, when there are any.
+    pub rendered: Option<String>,
+    pub diagnostics: Vec<CellDiagnostic>,
+}
+
+/// The error classes a worker can answer with (the kernel adds `Timeout` and `WorkerCrashed`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FailureClass {
+    UsageError,
+    RejectedCode,
+    ExecutionError,
+    ResourceLimit,
+    Interrupted,
+}
+
+/// One feature-language diagnostic, as the kernel shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CellDiagnostic {
+    pub code: String,
+    pub message: String,
+    pub line: u32,
+    pub column: u32,
+    pub hint: Option<String>,
+}
+
+/// Successful results. Every one is small: previews are bounded, frames stay on disk.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reply {
+    Adopted { frame: FrameInfo },
+    Frames { frames: Vec<FrameInfo> },
+    Table(TablePreview),
+    Schema(SchemaSummary),
+    Applied(ApplySummary),
+    Previewed(ApplySummary),
+    Undone { frame: FrameInfo, dropped_version: u32 },
+    History(FrameHistoryView),
+    Saved { staged_file: PathBuf, rows: usize, columns: usize },
+    Status(WorkerStatus),
+    Configured,
+    #[cfg(feature = "test-probes")]
+    Probe(crate::probes::ProbeOutcome),
+}
+
+/// A frame as listed by `%fe frames`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FrameInfo {
+    pub name: String,
+    pub version: u32,
+    pub rows: usize,
+    pub columns: usize,
+    pub estimated_bytes: usize,
+}
+
+/// The head of a frame.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TablePreview {
+    pub name: String,
+    pub version: u32,
+    pub rows_total: usize,
+    pub rows_shown: usize,
+    pub html: String,
+    pub text: String,
+}
+
+/// Statistics of one column.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnSummary {
+    pub name: String,
+    pub dtype: String,
+    pub nulls: usize,
+    pub unique: Option<usize>,
+    pub min: Option<String>,
+    pub max: Option<String>,
+    pub mean: Option<f64>,
+    /// Most frequent values with their counts (at most five).
+    pub top_values: Vec<(String, usize)>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SchemaSummary {
+    pub name: String,
+    pub version: u32,
+    pub rows: usize,
+    pub columns: Vec<ColumnSummary>,
+    pub html: String,
+    pub text: String,
+}
+
+/// A column an apply added or changed (or dropped: then `dtype` is its old type).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnChange {
+    pub name: String,
+    pub dtype: String,
+    pub previous_dtype: Option<String>,
+    pub nulls: usize,
+    pub examples: Vec<String>,
+}
+
+/// The result of an apply (committed) or a preview (not committed: `version` is the current one).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ApplySummary {
+    pub name: String,
+    pub previous_version: u32,
+    pub version: u32,
+    pub rows_before: usize,
+    pub rows_after: usize,
+    pub new_columns: Vec<ColumnChange>,
+    pub changed_columns: Vec<ColumnChange>,
+    pub dropped_columns: Vec<ColumnChange>,
+    /// Columns of the input frames the code read (from the feature language).
+    pub columns_read: Vec<String>,
+    pub html: String,
+    pub text: String,
+}
+
+/// One kept version of a frame.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VersionView {
+    pub version: u32,
+    pub origin: String,
+    pub code: Option<String>,
+    pub llm: Option<LlmProvenance>,
+    pub created_unix_ms: u64,
+    pub rows: usize,
+    pub columns: usize,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FrameHistoryView {
+    pub name: String,
+    pub current: u32,
+    pub versions: Vec<VersionView>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WorkerStatus {
+    pub pid: u32,
+    pub sandbox: SandboxReport,
+    pub frames: Vec<FrameInfo>,
+    pub resident_bytes: Option<u64>,
+    /// Problems found while restoring from the manifest (missing or unreadable version files).
+    pub restore_warnings: Vec<String>,
+}
+
+/// Errors of the framing layer.
+#[derive(Debug, thiserror::Error)]
+pub enum FrameError {
+    #[error("the other end closed the pipe")]
+    Closed,
+    #[error("message of {0} bytes is larger than the limit of {MAX_FRAME_BYTES} bytes")]
+    TooLarge(usize),
+    #[error("pipe error: {0}")]
+    Io(#[from] io::Error),
+    #[error("malformed message: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Writes one message: u32 big-endian length, then the JSON text.
+pub fn write_message<T: Serialize>(out: &mut impl Write, message: &T) -> Result<(), FrameError> {
+    let body = serde_json::to_vec(message)?;
+    if body.len() > MAX_FRAME_BYTES as usize {
+        return Err(FrameError::TooLarge(body.len()));
+    }
+    out.write_all(&(body.len() as u32).to_be_bytes())?;
+    out.write_all(&body)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Reads one message body; `Closed` on a clean end of stream before a length.
+pub fn read_message_bytes(input: &mut impl Read) -> Result<Vec<u8>, FrameError> {
+    let mut length = [0u8; 4];
+    match input.read_exact(&mut length) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Err(FrameError::Closed),
+        Err(e) => return Err(FrameError::Io(e)),
+    }
+    let length = u32::from_be_bytes(length);
+    if length > MAX_FRAME_BYTES {
+        return Err(FrameError::TooLarge(length as usize));
+    }
+    let mut body = vec![0u8; length as usize];
+    input.read_exact(&mut body)?;
+    Ok(body)
+}
+
+/// Reads and decodes one message.
+pub fn read_message<T: for<'de> Deserialize<'de>>(input: &mut impl Read) -> Result<T, FrameError> {
+    let body = read_message_bytes(input)?;
+    Ok(serde_json::from_slice(&body)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_round_trips_through_the_framing() {
+        let mut pipe = Vec::new();
+        write_message(&mut pipe, &Request::Show { name: "tx".into(), rows: 5 }).unwrap();
+        assert_eq!(&pipe[..4], &(pipe.len() as u32 - 4).to_be_bytes());
+        let back: Request = read_message(&mut pipe.as_slice()).unwrap();
+        assert!(matches!(back, Request::Show { name, rows: 5 } if name == "tx"));
+    }
+
+    #[test]
+    fn an_oversized_length_is_refused_before_allocating() {
+        let pipe = (MAX_FRAME_BYTES + 1).to_be_bytes();
+        assert!(matches!(read_message_bytes(&mut pipe.as_slice()), Err(FrameError::TooLarge(_))));
+    }
+
+    #[test]
+    fn an_empty_pipe_reads_as_closed() {
+        assert!(matches!(read_message_bytes(&mut [].as_slice()), Err(FrameError::Closed)));
+    }
+}

@@ -1,0 +1,357 @@
+// The worker process: locks itself down before any thread starts, restores the session, then
+// answers requests on stdin/stdout until stdin closes (the kernel's lifeline).
+
+use std::ffi::OsString;
+use std::io::{self, BufReader, BufWriter};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+
+use polars::error::abort::{catch_polars_abort, register_polars_abort_mechanism, QueryAborted};
+use polars::prelude::*;
+
+use crate::atomic_file::write_atomically;
+use crate::cell_runner::{self, CellResult};
+use crate::column_changes;
+use crate::frame_names::check_frame_name;
+use crate::protocol::*;
+use crate::render;
+use crate::sandbox::{self, SandboxPlan, SandboxReport};
+use crate::schema_summary;
+use crate::session_folder::SessionFolder;
+use crate::store::{FrameStore, StoreError};
+
+/// Most rows `show` renders.
+pub const MAX_SHOW_ROWS: usize = 1000;
+
+/// Arguments of the hidden `worker` subcommand.
+#[derive(Clone, Debug)]
+pub struct ServiceArgs {
+    pub session: PathBuf,
+    pub max_versions: usize,
+}
+
+impl ServiceArgs {
+    /// Parses `--session DIR [--max-versions N]`.
+    pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<ServiceArgs, String> {
+        let mut session = None;
+        let mut max_versions = 20;
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            match arg.to_str() {
+                Some("--session") => session = args.next().map(PathBuf::from),
+                Some("--max-versions") => {
+                    max_versions = args
+                        .next()
+                        .and_then(|v| v.to_str().and_then(|v| v.parse().ok()))
+                        .ok_or("--max-versions needs a number")?
+                }
+                _ => return Err(format!("unknown worker argument {arg:?}")),
+            }
+        }
+        Ok(ServiceArgs { session: session.ok_or("--session DIR is required")?, max_versions })
+    }
+}
+
+/// Runs the worker until stdin closes; returns the process exit code.
+pub fn run(args: ServiceArgs) -> i32 {
+    // Everything before `sandbox::install` must stay single-threaded: no Polars call here.
+    let folder = match SessionFolder::open_existing(&args.session) {
+        Ok(folder) => folder,
+        Err(e) => {
+            eprintln!("fe-worker: cannot open session folder {}: {e}", args.session.display());
+            return 2;
+        }
+    };
+    set_display_options();
+    let report = sandbox::install(&SandboxPlan { session_folder: folder.root().to_path_buf(), readable_files: Vec::new() });
+    for line in report.lines() {
+        eprintln!("fe-worker: {line}");
+    }
+    register_polars_abort_mechanism();
+
+    let (store, restore) = match FrameStore::open(folder, args.max_versions) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("fe-worker: cannot restore the session: {e}");
+            return 3;
+        }
+    };
+    for warning in &restore.warnings {
+        eprintln!("fe-worker: {warning}");
+    }
+    let mut worker = Worker { store, sandbox: report, restore_warnings: restore.warnings };
+    let mut input = BufReader::new(io::stdin().lock());
+    let mut output = BufWriter::new(io::stdout().lock());
+    loop {
+        let request: Request = match read_message(&mut input) {
+            Ok(request) => request,
+            Err(FrameError::Closed) => return 0,
+            Err(FrameError::Json(e)) => {
+                let failure = usage(format!("malformed request: {e}"));
+                if write_message(&mut output, &Response::Failed { failure }).is_err() {
+                    return 4;
+                }
+                continue;
+            }
+            Err(e) => {
+                eprintln!("fe-worker: {e}");
+                return 4;
+            }
+        };
+        let response = worker.handle_guarded(request);
+        if let Err(e) = write_message(&mut output, &response) {
+            eprintln!("fe-worker: cannot answer: {e}");
+            return 4;
+        }
+    }
+}
+
+/// Text rendering options for Polars, set while the process is still single-threaded.
+fn set_display_options() {
+    // SAFETY: called before any other thread exists, so nothing reads the environment concurrently.
+    unsafe {
+        std::env::set_var("POLARS_FMT_MAX_ROWS", MAX_SHOW_ROWS.to_string());
+        std::env::set_var("POLARS_FMT_MAX_COLS", "40");
+        std::env::set_var("POLARS_FMT_STR_LEN", "40");
+    }
+}
+
+pub(crate) fn usage(message: String) -> Failure {
+    Failure { class: FailureClass::UsageError, message, rendered: None, diagnostics: Vec::new() }
+}
+
+pub(crate) fn interrupted(unchanged: &str) -> Failure {
+    Failure {
+        class: FailureClass::Interrupted,
+        message: format!("interrupted; {unchanged}"),
+        rendered: None,
+        diagnostics: Vec::new(),
+    }
+}
+
+fn store_failure(error: StoreError) -> Failure {
+    let class = match error {
+        StoreError::UnknownFrame { .. } | StoreError::NothingToUndo { .. } | StoreError::BadStagedFile(_) => {
+            FailureClass::UsageError
+        }
+        _ => FailureClass::ExecutionError,
+    };
+    Failure { class, message: error.to_string(), rendered: None, diagnostics: Vec::new() }
+}
+
+/// The worker's state: its frames and what its sandbox looks like.
+pub struct Worker {
+    pub(crate) store: FrameStore,
+    sandbox: SandboxReport,
+    restore_warnings: Vec<String>,
+}
+
+impl Worker {
+    /// Handles a request; a panic inside (a Polars bug) answers `ExecutionError` and leaves the
+    /// frames as they were (commits happen only after a result is complete).
+    fn handle_guarded(&mut self, request: Request) -> Response {
+        let frame = request.frame_name().map(str::to_string);
+        let unchanged = frame.as_deref().map(|f| self.unchanged(f)).unwrap_or_else(|| "nothing was changed".into());
+        match catch_unwind(AssertUnwindSafe(|| self.handle(request))) {
+            Ok(Ok(reply)) => Response::Ok { reply },
+            Ok(Err(failure)) => Response::Failed { failure },
+            Err(panic) => {
+                let text = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                Response::Failed {
+                    failure: Failure {
+                        class: FailureClass::ExecutionError,
+                        message: format!("internal error in Polars or the worker: {text}; {unchanged}"),
+                        rendered: None,
+                        diagnostics: Vec::new(),
+                    },
+                }
+            }
+        }
+    }
+
+    /// "frame `tx` is still at version 3" (or that it does not exist).
+    pub(crate) fn unchanged(&self, name: &str) -> String {
+        match self.store.current_version(name) {
+            Some(version) => format!("frame `{name}` is still at version {version}"),
+            None => format!("no frame `{name}` was created"),
+        }
+    }
+
+    fn handle(&mut self, request: Request) -> Result<Reply, Failure> {
+        if let Some(name) = request.frame_name() {
+            check_frame_name(name).map_err(|e| usage(e.to_string()))?;
+        }
+        match request {
+            Request::Adopt { name, staged_file, source } => {
+                let record = self.store.adopt(&name, &staged_file, &source).map_err(store_failure)?;
+                let _ = record;
+                Ok(Reply::Adopted { frame: self.store.info(&name).map_err(store_failure)? })
+            }
+            Request::Frames => Ok(Reply::Frames { frames: self.store.infos() }),
+            Request::Show { name, rows } => self.show(&name, rows),
+            Request::Schema { name } => self.schema(&name),
+            Request::Apply { name, code, llm } => {
+                let unchanged = self.unchanged(&name);
+                self.apply_with(&name, &code, llm, |frames| cell_runner::run(&code, &name, frames, &unchanged))
+            }
+            Request::PreviewApply { name, code, sample_rows } => self.preview(&name, &code, sample_rows),
+            Request::Undo { name } => {
+                let (_, dropped_version) = self.store.undo(&name).map_err(store_failure)?;
+                Ok(Reply::Undone { frame: self.store.info(&name).map_err(store_failure)?, dropped_version })
+            }
+            Request::History { name } => Ok(Reply::History(self.store.history(&name).map_err(store_failure)?)),
+            Request::Save { name, format } => self.save(&name, format),
+            Request::Configure { max_versions } => {
+                self.store.set_max_versions(max_versions);
+                Ok(Reply::Configured)
+            }
+            Request::Status => Ok(Reply::Status(WorkerStatus {
+                pid: std::process::id(),
+                sandbox: self.sandbox.clone(),
+                frames: self.store.infos(),
+                resident_bytes: resident_bytes(),
+                restore_warnings: self.restore_warnings.clone(),
+            })),
+            #[cfg(feature = "test-probes")]
+            Request::Probe { probe } => crate::probes::run(self, probe),
+        }
+    }
+
+    fn show(&self, name: &str, rows: usize) -> Result<Reply, Failure> {
+        let (df, record) = self.store.frame(name).map_err(store_failure)?;
+        let head = df.head(Some(rows.min(MAX_SHOW_ROWS)));
+        let caption = format!("{name} (version {}): {} of {} rows, {} columns", record.version, head.height(), df.height(), df.width());
+        Ok(Reply::Table(TablePreview {
+            name: name.to_string(),
+            version: record.version,
+            rows_total: df.height(),
+            rows_shown: head.height(),
+            html: render::html_table(&head, &caption),
+            text: render::text_table(&head, &caption),
+        }))
+    }
+
+    fn schema(&self, name: &str) -> Result<Reply, Failure> {
+        let (df, record) = self.store.frame(name).map_err(store_failure)?;
+        let unchanged = self.unchanged(name);
+        let columns = catch_polars_abort(AssertUnwindSafe(|| schema_summary::summarize(df)))
+            .map_err(|_| interrupted(&unchanged))?;
+        Ok(Reply::Schema(SchemaSummary {
+            name: name.to_string(),
+            version: record.version,
+            rows: df.height(),
+            html: render::schema_html(name, record.version, df.height(), &columns),
+            text: render::schema_text(name, record.version, df.height(), &columns),
+            columns,
+        }))
+    }
+
+    /// Runs `produce` (interruptible), compares with the current version and commits the result.
+    pub(crate) fn apply_with(
+        &mut self,
+        name: &str,
+        code: &str,
+        llm: Option<LlmProvenance>,
+        produce: impl FnOnce(&std::collections::HashMap<String, DataFrame>) -> Result<CellResult, Failure>,
+    ) -> Result<Reply, Failure> {
+        let unchanged = self.unchanged(name);
+        let (before, record) = self.store.frame(name).map_err(store_failure)?;
+        let (before, previous_version) = (before.clone(), record.version);
+        let frames = self.store.current_frames().clone();
+        let result = match catch_polars_abort(AssertUnwindSafe(|| produce(&frames))) {
+            Ok(result) => result?,
+            Err(QueryAborted::KeyboardInterrupt) => return Err(interrupted(&unchanged)),
+            Err(QueryAborted::OocOutOfDisk) => {
+                return Err(Failure {
+                    class: FailureClass::ResourceLimit,
+                    message: format!("out of disk space; {unchanged}"),
+                    rendered: None,
+                    diagnostics: Vec::new(),
+                })
+            }
+        };
+        let changes = column_changes::compare(&before, &result.frame);
+        let rows_after = result.frame.height();
+        let committed = self.store.commit_apply(name, result.frame, code, llm).map_err(|e| {
+            let mut failure = store_failure(e);
+            failure.message = format!("{}; {unchanged}", failure.message);
+            failure
+        })?;
+        let mut summary = ApplySummary {
+            name: name.to_string(),
+            previous_version,
+            version: committed.version,
+            rows_before: before.height(),
+            rows_after,
+            new_columns: changes.new_columns,
+            changed_columns: changes.changed_columns,
+            dropped_columns: changes.dropped_columns,
+            columns_read: result.columns_read,
+            html: String::new(),
+            text: String::new(),
+        };
+        (summary.html, summary.text) = render::apply_views(&summary, true);
+        Ok(Reply::Applied(summary))
+    }
+
+    fn preview(&self, name: &str, code: &str, sample_rows: usize) -> Result<Reply, Failure> {
+        let unchanged = self.unchanged(name);
+        let (df, record) = self.store.frame(name).map_err(store_failure)?;
+        let sample = df.head(Some(sample_rows.max(1)));
+        let mut frames = self.store.current_frames().clone();
+        frames.insert(name.to_string(), sample.clone());
+        let result = catch_polars_abort(AssertUnwindSafe(|| cell_runner::run(code, name, &frames, &unchanged)))
+            .map_err(|_| interrupted(&unchanged))??;
+        let changes = column_changes::compare(&sample, &result.frame);
+        let mut summary = ApplySummary {
+            name: name.to_string(),
+            previous_version: record.version,
+            version: record.version,
+            rows_before: sample.height(),
+            rows_after: result.frame.height(),
+            new_columns: changes.new_columns,
+            changed_columns: changes.changed_columns,
+            dropped_columns: changes.dropped_columns,
+            columns_read: result.columns_read,
+            html: String::new(),
+            text: String::new(),
+        };
+        (summary.html, summary.text) = render::apply_views(&summary, false);
+        Ok(Reply::Previewed(summary))
+    }
+
+    fn save(&self, name: &str, format: SaveFormat) -> Result<Reply, Failure> {
+        let unchanged = self.unchanged(name);
+        let (df, _) = self.store.frame(name).map_err(store_failure)?;
+        let mut df = df.clone();
+        let path = self.store.export_path(name, format.extension());
+        write_atomically(&path, |file| {
+            let written = match format {
+                SaveFormat::Parquet => ParquetWriter::new(file).finish(&mut df).map(|_| ()),
+                SaveFormat::Csv => CsvWriter::new(file).finish(&mut df),
+                SaveFormat::Arrow => IpcWriter::new(file).finish(&mut df),
+            };
+            written.map_err(|e| io::Error::other(e.to_string()))
+        })
+        .map_err(|e: io::Error| Failure {
+            class: FailureClass::ExecutionError,
+            message: format!("cannot write the {} file: {e}; {unchanged}", format.extension()),
+            rendered: None,
+            diagnostics: Vec::new(),
+        })?;
+        Ok(Reply::Saved { staged_file: path, rows: df.height(), columns: df.width() })
+    }
+}
+
+/// Resident memory of this process (from /proc/self/statm).
+pub fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    Some(pages * page.max(1) as u64)
+}
