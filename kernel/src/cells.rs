@@ -8,6 +8,7 @@ pub mod display;
 
 use std::sync::{Arc, OnceLock};
 
+use crate::frame_commands::{self, Settings, WorkerSession};
 use crate::magics::{self, MagicRegistry};
 use crate::rust_cells::{self, RustCells};
 use crate::server::interpreter::{
@@ -36,24 +37,30 @@ impl CellKind {
 pub struct FeInterpreter {
     magics: MagicRegistry,
     rust: RustCells,
+    worker: Arc<WorkerSession>,
     rustc_version: Arc<OnceLock<String>>,
 }
 
 impl FeInterpreter {
-    /// Cheap: evcxr starts with the first Rust cell. `rustc --version` is asked in the background.
+    /// Cheap: evcxr starts with the first Rust cell and the worker with the first frame command.
+    /// `rustc --version` is asked in the background.
     pub fn new() -> Arc<Self> {
-        Self::with_registry(MagicRegistry::with_catalog())
+        let worker = Arc::new(WorkerSession::new());
+        let settings = Arc::new(Settings::new(worker.clone()));
+        let mut magics = MagicRegistry::with_catalog();
+        frame_commands::attach(&mut magics, worker.clone(), settings);
+        Self::with_registry(magics, worker)
     }
 
     /// With a registry whose commands already have their handlers attached.
-    pub fn with_registry(magics: MagicRegistry) -> Arc<Self> {
+    fn with_registry(magics: MagicRegistry, worker: Arc<WorkerSession>) -> Arc<Self> {
         let rustc_version = Arc::new(OnceLock::new());
         let warm = rustc_version.clone();
         // Ready long before a client asks; `language_info` waits for it if not.
         let _ = std::thread::Builder::new().name("rustc-version".into()).spawn(move || {
             warm.get_or_init(ask_rustc_version);
         });
-        Arc::new(FeInterpreter { magics, rust: RustCells::new(), rustc_version })
+        Arc::new(FeInterpreter { magics, rust: RustCells::new(), worker, rustc_version })
     }
 }
 
@@ -122,11 +129,14 @@ impl Interpreter for FeInterpreter {
     }
 
     fn interrupt(&self) {
-        // Magic commands that run long interrupt their own workers once they exist.
-        self.rust.interrupt();
+        // Only one cell runs at a time: whichever of the two is busy stops.
+        if !self.worker.interrupt() {
+            self.rust.interrupt();
+        }
     }
 
     fn shutdown(&self, _restart: bool) {
+        self.worker.shutdown();
         self.rust.shutdown();
     }
 }

@@ -2,6 +2,7 @@
 // The CLI: `run` (serve a connection file), `install`/`uninstall` (kernelspec).
 
 mod cells;
+mod frame_commands;
 mod kernelspec;
 mod magics;
 mod protocol;
@@ -48,6 +49,18 @@ enum Command {
         #[arg(long)]
         display_name: Option<String>,
     },
+    /// The sandboxed worker process (started by the kernel; not for direct use).
+    #[command(hide = true, disable_help_flag = true)]
+    Worker {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<std::ffi::OsString>,
+    },
+    /// A short-lived sandboxed loader for one file (started by the kernel; not for direct use).
+    #[command(hide = true, disable_help_flag = true)]
+    WorkerLoad {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<std::ffi::OsString>,
+    },
     /// Remove an installed kernelspec.
     Uninstall {
         #[command(flatten)]
@@ -87,6 +100,15 @@ fn main() -> ExitCode {
     init_logging();
     match Cli::parse().command {
         Command::Run { connection_file } => run(connection_file),
+        // The worker locks itself down before any thread starts: nothing above may spawn one.
+        Command::Worker { args } => match fe_worker::service::ServiceArgs::parse(args) {
+            Ok(args) => exit_code(fe_worker::service::run(args)),
+            Err(message) => usage_failure("worker", &message),
+        },
+        Command::WorkerLoad { args } => match fe_worker::loader::LoaderArgs::parse(args) {
+            Ok(args) => exit_code(fe_worker::loader::run(args)),
+            Err(message) => usage_failure("worker-load", &message),
+        },
         Command::Install { location, name, display_name } => {
             match kernelspec::install(&location.location(), &name, display_name.as_deref()) {
                 Ok(dir) => {
@@ -135,6 +157,15 @@ fn run(connection_file: PathBuf) -> ExitCode {
         }
         Err(error) => fail(&error, 1),
     }
+}
+
+fn exit_code(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+fn usage_failure(command: &str, message: &str) -> ExitCode {
+    eprintln!("fekernel {command}: {message}");
+    ExitCode::from(EXIT_USAGE)
 }
 
 fn fail(error: &dyn std::error::Error, code: u8) -> ExitCode {

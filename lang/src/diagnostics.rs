@@ -181,13 +181,19 @@ impl Diagnostics {
 
     /// Plain-text rendering with the source line and a caret under each span.
     pub fn render(&self, source: &str) -> String {
+        self.render_from_line(source, 1)
+    }
+
+    /// As [`render`](Self::render), numbering the source's first line `first_line` (the code of
+    /// a `%%fe apply` cell starts on the cell's second line).
+    pub fn render_from_line(&self, source: &str, first_line: u32) -> String {
         let renderer = Renderer::plain();
         let mut out = String::new();
         for diagnostic in &self.0 {
             let range = byte_range(source, diagnostic.span());
             let title = format!("{} ({})", diagnostic.message, diagnostic.kind.error_class());
             let snippet = Snippet::source(source)
-                .line_start(1)
+                .line_start(first_line as usize)
                 .path("<cell>")
                 .fold(true)
                 .annotation(AnnotationKind::Primary.span(range).label(diagnostic.construct.as_str()));

@@ -23,7 +23,7 @@ mod reference;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use polars::prelude::{DataFrame, LazyFrame, Schema};
+use polars::prelude::{DataFrame, IntoLazy, LazyFrame, Schema};
 
 pub use diagnostics::{Code, Diagnostic, DiagnosticKind, Diagnostics, Span};
 pub use interpret::steps_on_this_thread;

@@ -29,11 +29,11 @@ fn run(source: &str) -> DataFrame {
 }
 
 fn floats(df: &DataFrame, name: &str) -> Vec<Option<f64>> {
-    df.column(name).unwrap().as_materialized_series().cast(&DataType::Float64).unwrap().f64().unwrap().into_iter().collect()
+    df.column(name).unwrap().as_materialized_series().cast(&DataType::Float64).unwrap().f64().unwrap().iter().collect()
 }
 
 fn strings(df: &DataFrame, name: &str) -> Vec<Option<String>> {
-    df.column(name).unwrap().as_materialized_series().cast(&DataType::String).unwrap().str().unwrap().into_iter().map(|s| s.map(String::from)).collect()
+    df.column(name).unwrap().as_materialized_series().cast(&DataType::String).unwrap().str().unwrap().iter().map(|s| s.map(String::from)).collect()
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn when_then_otherwise_and_string_rules() {
     let df = run(source);
     assert_eq!(strings(&df, "band"), ["low", "mid", "low", "high", "high", "high"].map(|s| Some(s.to_string())).to_vec());
     assert_eq!(strings(&df, "key")[0].as_deref(), Some("a-1"));
-    let ac: Vec<Option<bool>> = df.column("ac").unwrap().bool().unwrap().into_iter().collect();
+    let ac: Vec<Option<bool>> = df.column("ac").unwrap().bool().unwrap().iter().collect();
     assert_eq!(ac, [true, false, true, true, false, true].map(Some).to_vec());
     // A bare string in then() is a column name, as in Python.
     let err = run_cell("df = df.with_columns(pl.when(pl.col('qty') > 1).then('high').otherwise(pl.lit('x')).alias('b'))", "tx", &frames(), &Limits::default())

@@ -14,9 +14,16 @@ pub struct CellResult {
     pub columns_read: Vec<String>,
 }
 
-/// Runs `code` with `df` bound to `target` and every frame visible by name.
+/// Runs `code` with `df` bound to `target` and every frame visible by name. `first_line` is the
+/// code's first line in the notebook cell, so diagnostics name the line the user sees.
 #[cfg(feature = "lang")]
-pub fn run(code: &str, target: &str, frames: &HashMap<String, DataFrame>, unchanged: &str) -> Result<CellResult, Failure> {
+pub fn run(
+    code: &str,
+    first_line: u32,
+    target: &str,
+    frames: &HashMap<String, DataFrame>,
+    unchanged: &str,
+) -> Result<CellResult, Failure> {
     let mut catalogue = fe_lang::Frames::default();
     for (name, df) in frames {
         catalogue.insert(name.clone(), df.clone().lazy());
@@ -24,7 +31,7 @@ pub fn run(code: &str, target: &str, frames: &HashMap<String, DataFrame>, unchan
     let limits = fe_lang::Limits::default();
     let output = match fe_lang::run_cell(code, target, &catalogue, &limits) {
         Ok(output) => output,
-        Err(diagnostics) => return Err(failure_from_diagnostics(code, &diagnostics, unchanged)),
+        Err(diagnostics) => return Err(failure_from_diagnostics(code, first_line, &diagnostics, unchanged)),
     };
     let columns_read = output.columns_read.iter().map(|c| c.to_string()).collect();
     let frame = collect(output.frame).map_err(|e| polars_failure(&e, unchanged))?;
@@ -32,7 +39,7 @@ pub fn run(code: &str, target: &str, frames: &HashMap<String, DataFrame>, unchan
 }
 
 #[cfg(not(feature = "lang"))]
-pub fn run(_code: &str, _target: &str, _frames: &HashMap<String, DataFrame>, unchanged: &str) -> Result<CellResult, Failure> {
+pub fn run(_code: &str, _first_line: u32, _target: &str, _frames: &HashMap<String, DataFrame>, unchanged: &str) -> Result<CellResult, Failure> {
     Err(Failure {
         class: FailureClass::ExecutionError,
         message: format!("the feature language is not built into this worker; {unchanged}"),
@@ -42,25 +49,30 @@ pub fn run(_code: &str, _target: &str, _frames: &HashMap<String, DataFrame>, unc
 }
 
 #[cfg(feature = "lang")]
-fn failure_from_diagnostics(code: &str, diagnostics: &fe_lang::Diagnostics, unchanged: &str) -> Failure {
+fn failure_from_diagnostics(code: &str, first_line: u32, diagnostics: &fe_lang::Diagnostics, unchanged: &str) -> Failure {
     use crate::protocol::CellDiagnostic;
     let class = match diagnostics.kind() {
         fe_lang::DiagnosticKind::Rejected => FailureClass::RejectedCode,
         fe_lang::DiagnosticKind::Execution => FailureClass::ExecutionError,
         fe_lang::DiagnosticKind::ResourceLimit => FailureClass::ResourceLimit,
     };
-    let first = diagnostics.0.first().map(|d| d.message.clone()).unwrap_or_else(|| "the cell failed".into());
+    let shift = first_line.saturating_sub(1);
+    let first = diagnostics
+        .0
+        .first()
+        .map(|d| format!("line {}, column {}: {}", d.line + shift, d.column, d.message))
+        .unwrap_or_else(|| "the cell failed".into());
     Failure {
         class,
         message: format!("{first}; {unchanged}"),
-        rendered: Some(diagnostics.render(code)),
+        rendered: Some(diagnostics.render_from_line(code, first_line)),
         diagnostics: diagnostics
             .0
             .iter()
             .map(|d| CellDiagnostic {
                 code: d.code.as_str().to_string(),
                 message: d.message.clone(),
-                line: d.line,
+                line: d.line + shift,
                 column: d.column,
                 hint: d.hint.clone(),
             })

@@ -24,9 +24,22 @@ pub enum Request {
     /// Per-column statistics of a frame.
     Schema { name: String },
     /// Run feature code against `name` and commit the result as its next version.
-    Apply { name: String, code: String, llm: Option<LlmProvenance> },
+    /// `first_line` is the code's first line within the notebook cell (diagnostics count from it).
+    Apply {
+        name: String,
+        code: String,
+        llm: Option<LlmProvenance>,
+        #[serde(default = "first_line_of_cell")]
+        first_line: u32,
+    },
     /// Run feature code on the first `sample_rows` rows of `name`; nothing is committed.
-    PreviewApply { name: String, code: String, sample_rows: usize },
+    PreviewApply {
+        name: String,
+        code: String,
+        sample_rows: usize,
+        #[serde(default = "first_line_of_cell")]
+        first_line: u32,
+    },
     /// Drop the current version of `name`; the previous one becomes current.
     Undo { name: String },
     /// The kept versions of `name`, with code and provenance.
@@ -41,6 +54,10 @@ pub enum Request {
     /// Test-only: try a forbidden (or allowed) thing from inside the sandbox.
     #[cfg(feature = "test-probes")]
     Probe { probe: crate::probes::Probe },
+}
+
+fn first_line_of_cell() -> u32 {
+    1
 }
 
 impl Request {

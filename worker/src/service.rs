@@ -194,11 +194,13 @@ impl Worker {
             Request::Frames => Ok(Reply::Frames { frames: self.store.infos() }),
             Request::Show { name, rows } => self.show(&name, rows),
             Request::Schema { name } => self.schema(&name),
-            Request::Apply { name, code, llm } => {
+            Request::Apply { name, code, llm, first_line } => {
                 let unchanged = self.unchanged(&name);
-                self.apply_with(&name, &code, llm, |frames| cell_runner::run(&code, &name, frames, &unchanged))
+                self.apply_with(&name, &code, llm, |frames| cell_runner::run(&code, first_line, &name, frames, &unchanged))
             }
-            Request::PreviewApply { name, code, sample_rows } => self.preview(&name, &code, sample_rows),
+            Request::PreviewApply { name, code, sample_rows, first_line } => {
+                self.preview(&name, &code, first_line, sample_rows)
+            }
             Request::Undo { name } => {
                 let (_, dropped_version) = self.store.undo(&name).map_err(store_failure)?;
                 Ok(Reply::Undone { frame: self.store.info(&name).map_err(store_failure)?, dropped_version })
@@ -298,13 +300,13 @@ impl Worker {
         Ok(Reply::Applied(summary))
     }
 
-    fn preview(&self, name: &str, code: &str, sample_rows: usize) -> Result<Reply, Failure> {
+    fn preview(&self, name: &str, code: &str, first_line: u32, sample_rows: usize) -> Result<Reply, Failure> {
         let unchanged = self.unchanged(name);
         let (df, record) = self.store.frame(name).map_err(store_failure)?;
         let sample = df.head(Some(sample_rows.max(1)));
         let mut frames = self.store.current_frames().clone();
         frames.insert(name.to_string(), sample.clone());
-        let result = catch_polars_abort(AssertUnwindSafe(|| cell_runner::run(code, name, &frames, &unchanged)))
+        let result = catch_polars_abort(AssertUnwindSafe(|| cell_runner::run(code, first_line, name, &frames, &unchanged)))
             .map_err(|_| interrupted(&unchanged))??;
         let changes = column_changes::compare(&sample, &result.frame);
         let mut summary = ApplySummary {

@@ -166,7 +166,7 @@ fn feature_code_applies_through_the_language_and_refusals_change_nothing() {
     t.load_csv("tx", 20);
     let summary = t
         .control
-        .apply("tx", "df = df.with_columns((pl.col('amount') * 2).alias('double'))", None)
+        .apply("tx", "df = df.with_columns((pl.col('amount') * 2).alias('double'))", 1, None)
         .unwrap();
     assert_eq!(summary.version, 1);
     assert_eq!(summary.new_columns.len(), 1);
@@ -174,14 +174,14 @@ fn feature_code_applies_through_the_language_and_refusals_change_nothing() {
     assert_eq!(summary.new_columns[0].dtype, "f64");
     assert!(summary.html.contains("double"));
 
-    let err = t.control.apply("tx", "import os\ndf = df", None).unwrap_err();
+    let err = t.control.apply("tx", "import os\ndf = df", 1, None).unwrap_err();
     assert_eq!(err.ename(), "RejectedCode", "{err}");
     assert!(err.to_string().contains("frame `tx` is still at version 1"), "{err}");
     assert!(err.rendered().is_some());
 
     let preview = t
         .control
-        .preview_apply("tx", "df = df.with_columns(pl.col('id').alias('id2'))", 5)
+        .preview_apply("tx", "df = df.with_columns(pl.col('id').alias('id2'))", 1, 5)
         .unwrap();
     assert_eq!((preview.rows_after, preview.version), (5, 1));
     assert_eq!(t.version_of("tx"), Some(1));

@@ -11,10 +11,11 @@ mod parse;
 mod registry;
 mod usage;
 
-pub use catalog::{CommandDoc, COMMANDS};
+pub use catalog::COMMANDS;
+pub use close_matches::close_matches;
 pub use completeness::is_complete;
 pub use completion::{complete, wants_completion};
 pub use inspection::inspect;
 pub use parse::{is_magic_cell, MagicCall, MagicForm};
-pub use registry::{MagicHandler, MagicRegistry, RegistryError};
+pub use registry::{MagicHandler, MagicRegistry};
 pub use usage::UsageError;

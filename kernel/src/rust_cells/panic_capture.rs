@@ -87,8 +87,8 @@ mod tests {
 
     #[test]
     fn marker_lines_round_trip_multi_line_messages() {
-        let (before, panic) =
-            parse_marker(&printed("index out of bounds\n\tlen 3 \\ idx 7", "/rustc/x/core/src/slice.rs:9:5")).unwrap();
+        let line = printed("index out of bounds\n\tlen 3 \\ idx 7", "/rustc/x/core/src/slice.rs:9:5");
+        let (before, panic) = parse_marker(&line).unwrap();
         assert_eq!(before, "");
         assert_eq!(panic.message, "index out of bounds\n\tlen 3 \\ idx 7");
         assert_eq!(panic.location.as_deref(), Some("/rustc/x/core/src/slice.rs:9:5"));

@@ -15,10 +15,6 @@ pub(crate) struct CallArgs {
 }
 
 impl CallArgs {
-    pub fn positional(values: Vec<Value>) -> CallArgs {
-        CallArgs { positional: values, keywords: Vec::new() }
-    }
-
     /// Bind these arguments to the signature of `namespace.name` in the allowlist.
     pub fn bind(self, namespace: Namespace, name: &str) -> Result<Bound> {
         let Some(entry) = allowlist::lookup(namespace, name) else {

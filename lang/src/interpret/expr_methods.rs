@@ -348,7 +348,8 @@ impl Interpreter<'_, '_> {
             "is_duplicated" => e.is_duplicated(),
             "is_unique" => e.is_unique(),
             "is_first_distinct" => e.is_first_distinct(),
-            "is_last_distinct" => e.is_last_distinct(),
+            // Last occurrences are the first ones seen from the end.
+            "is_last_distinct" => e.reverse().is_first_distinct().reverse(),
             "unique" => e.unique_stable(),
             "drop_nulls" => e.drop_nulls(),
             "drop_nans" => e.drop_nans(),

@@ -111,7 +111,7 @@ impl Interpreter<'_, '_> {
             }
             E::IfExp(e) => {
                 let test = self.eval(&e.test)?;
-                if self.truthy(&test).map_err(|f| f.at(self.map.of(&e.test), "if"))? {
+                if self.truthy(&test).map_err(|f| f.at(self.map.of(&*e.test), "if"))? {
                     self.eval(&e.body)?
                 } else {
                     self.eval(&e.orelse)?
@@ -196,7 +196,7 @@ impl Interpreter<'_, '_> {
             }
             E::Call(call) => return self.eval_call(call),
             E::Starred(s) => {
-                return Err(Fail::new(Code::UnsupportedExpression, "`*` unpacking is only supported in calls and list literals").at(self.map.of(&s.value), "*"));
+                return Err(Fail::new(Code::UnsupportedExpression, "`*` unpacking is only supported in calls and list literals").at(self.map.of(&*s.value), "*"));
             }
             E::Slice(_) => return Err(Fail::new(Code::UnsupportedExpression, "a slice is only valid inside `[...]`").at(self.map.of(expr), "slice")),
             _ => {
@@ -408,11 +408,13 @@ impl Interpreter<'_, '_> {
             Value::Column(column) => match name {
                 "dtype" => {
                     let schema = super::collect::schema_checked(&column.frame.lf.clone().select([column.expr.clone()]))?;
-                    Ok(Value::DType(schema.iter().next().map(|(_, d)| d.clone()).unwrap_or(DataType::Null)))
+                    let dtype = schema.iter().next().map(|(_, d)| d.clone()).unwrap_or(DataType::Null);
+                    Ok(Value::DType(dtype))
                 }
                 "name" => {
                     let schema = super::collect::schema_checked(&column.frame.lf.clone().select([column.expr.clone()]))?;
-                    Ok(Value::str(schema.iter().next().map(|(n, _)| n.to_string()).unwrap_or_default()))
+                    let name = schema.iter().next().map(|(n, _)| n.to_string()).unwrap_or_default();
+                    Ok(Value::str(name))
                 }
                 _ => {
                     let ns = expr_namespace(name).ok_or_else(|| method_without_call(name, "Series"))?;

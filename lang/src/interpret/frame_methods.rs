@@ -24,7 +24,7 @@ impl Interpreter<'_, '_> {
                 let schema = schema_checked(&frame.lf)?;
                 Ok(Value::list(schema.iter_names().map(|n| Value::str(n.as_str())).collect()))
             }
-            "schema" => Ok(schema_dict(&schema_checked(&frame.lf)?)),
+            "schema" => Ok(schema_dict(schema_checked(&frame.lf)?.as_ref())),
             "dtypes" => {
                 let schema = schema_checked(&frame.lf)?;
                 Ok(Value::list(schema.iter_values().map(|d| Value::DType(d.clone())).collect()))
@@ -339,7 +339,7 @@ impl Interpreter<'_, '_> {
             "null_count" => self.checked_frame(lf.null_count()),
             "std" => self.checked_frame(lf.std(a.int("ddof", 1)? as u8)),
             "var" => self.checked_frame(lf.var(a.int("ddof", 1)? as u8)),
-            "collect_schema" => Ok(schema_dict(&schema_checked(&frame.lf)?)),
+            "collect_schema" => Ok(schema_dict(schema_checked(&frame.lf)?.as_ref())),
             _ => Err(super::expressions::not_available(name, "DataFrame", Some(Namespace::Frame))),
         }
     }

@@ -384,8 +384,11 @@ impl Interpreter<'_, '_> {
         let lf = match how.as_str() {
             "vertical" => concat(lfs, UnionArgs { maintain_order: true, ..Default::default() }),
             "vertical_relaxed" => concat(lfs, UnionArgs { maintain_order: true, to_supertypes: true, ..Default::default() }),
-            "diagonal" => concat_lf_diagonal(lfs, UnionArgs { maintain_order: true, ..Default::default() }),
-            "diagonal_relaxed" => concat_lf_diagonal(lfs, UnionArgs { maintain_order: true, to_supertypes: true, ..Default::default() }),
+            "diagonal" | "diagonal_relaxed" => {
+                let relaxed = how == "diagonal_relaxed";
+                let aligned = aligned_for_diagonal_concat(lfs)?;
+                concat(aligned, UnionArgs { maintain_order: true, to_supertypes: relaxed, ..Default::default() })
+            }
             _ => concat_lf_horizontal(lfs, Default::default()),
         }
         .map_err(Fail::from)?;
@@ -420,4 +423,32 @@ impl Interpreter<'_, '_> {
         let lf = df.lazy();
         Ok(Value::Frame(self.new_frame(lf)))
     }
+}
+
+/// Python's diagonal concat: every frame gets the union of the columns, in order of first
+/// appearance, with missing ones as nulls of the type the column has where it first appears.
+fn aligned_for_diagonal_concat(lfs: Vec<LazyFrame>) -> Result<Vec<LazyFrame>> {
+    let schemas = lfs.iter().map(super::collect::schema_checked).collect::<Result<Vec<_>>>()?;
+    let mut union: Vec<(PlSmallStr, DataType)> = Vec::new();
+    for schema in &schemas {
+        for (name, dtype) in schema.iter() {
+            if !union.iter().any(|(seen, _)| seen == name) {
+                union.push((name.clone(), dtype.clone()));
+            }
+        }
+    }
+    Ok(lfs
+        .into_iter()
+        .zip(&schemas)
+        .map(|(lf, schema)| {
+            let columns: Vec<Expr> = union
+                .iter()
+                .map(|(name, dtype)| match schema.get(name) {
+                    Some(_) => col(name.clone()),
+                    None => lit(NULL).cast(dtype.clone()).alias(name.clone()),
+                })
+                .collect();
+            lf.select(columns)
+        })
+        .collect())
 }

@@ -62,9 +62,9 @@ impl Interpreter<'_, '_> {
             }
             S::For(s) => {
                 let iterable = self.eval(&s.iter)?;
-                let items = self.iterate(&iterable).map_err(|f| f.at(self.map.of(&s.iter), "for"))?;
+                let items = self.iterate(&iterable).map_err(|f| f.at(self.map.of(&*s.iter), "for"))?;
                 for item in items {
-                    self.loop_iteration().map_err(|f| f.at(self.map.of(&s.iter), "for"))?;
+                    self.loop_iteration().map_err(|f| f.at(self.map.of(&*s.iter), "for"))?;
                     self.assign(&s.target, item)?;
                     match self.statements(&s.body)? {
                         Flow::Break => break,
@@ -75,7 +75,7 @@ impl Interpreter<'_, '_> {
             }
             S::If(s) => {
                 let test = self.eval(&s.test)?;
-                let truth = self.truthy(&test).map_err(|f| f.at(self.map.of(&s.test), "if"))?;
+                let truth = self.truthy(&test).map_err(|f| f.at(self.map.of(&*s.test), "if"))?;
                 return if truth { self.statements(&s.body) } else { self.statements(&s.orelse) };
             }
             S::FunctionDef(def) => {

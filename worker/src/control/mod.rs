@@ -355,15 +355,29 @@ impl WorkerControl {
         }
     }
 
-    pub fn apply(&self, name: &str, code: &str, llm: Option<LlmProvenance>) -> Result<ApplySummary, WorkerError> {
-        match self.request(Request::Apply { name: name.into(), code: code.into(), llm })? {
+    /// `first_line`: the code's first line in the notebook cell (diagnostics count from it).
+    pub fn apply(
+        &self,
+        name: &str,
+        code: &str,
+        first_line: u32,
+        llm: Option<LlmProvenance>,
+    ) -> Result<ApplySummary, WorkerError> {
+        match self.request(Request::Apply { name: name.into(), code: code.into(), llm, first_line })? {
             Reply::Applied(summary) => Ok(summary),
             other => Err(unexpected(other)),
         }
     }
 
-    pub fn preview_apply(&self, name: &str, code: &str, sample_rows: usize) -> Result<ApplySummary, WorkerError> {
-        match self.request(Request::PreviewApply { name: name.into(), code: code.into(), sample_rows })? {
+    pub fn preview_apply(
+        &self,
+        name: &str,
+        code: &str,
+        first_line: u32,
+        sample_rows: usize,
+    ) -> Result<ApplySummary, WorkerError> {
+        let request = Request::PreviewApply { name: name.into(), code: code.into(), sample_rows, first_line };
+        match self.request(request)? {
             Reply::Previewed(summary) => Ok(summary),
             other => Err(unexpected(other)),
         }
