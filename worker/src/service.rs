@@ -147,14 +147,24 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Handles a request; a panic inside (a Polars bug) answers `ExecutionError` and leaves the
-    /// frames as they were (commits happen only after a result is complete).
+    /// Handles a request. Every request is interruptible at Polars' check points (SIGINT), and
+    /// a panic inside (a Polars bug) answers `ExecutionError`; either way the frames stay as they
+    /// were (commits happen only after a result is complete).
     fn handle_guarded(&mut self, request: Request) -> Response {
         let frame = request.frame_name().map(str::to_string);
         let unchanged = frame.as_deref().map(|f| self.unchanged(f)).unwrap_or_else(|| "nothing was changed".into());
-        match catch_unwind(AssertUnwindSafe(|| self.handle(request))) {
-            Ok(Ok(reply)) => Response::Ok { reply },
-            Ok(Err(failure)) => Response::Failed { failure },
+        match catch_unwind(AssertUnwindSafe(|| catch_polars_abort(AssertUnwindSafe(|| self.handle(request))))) {
+            Ok(Ok(Ok(reply))) => Response::Ok { reply },
+            Ok(Ok(Err(failure))) => Response::Failed { failure },
+            Ok(Err(QueryAborted::KeyboardInterrupt)) => Response::Failed { failure: interrupted(&unchanged) },
+            Ok(Err(QueryAborted::OocOutOfDisk)) => Response::Failed {
+                failure: Failure {
+                    class: FailureClass::ResourceLimit,
+                    message: format!("out of disk space; {unchanged}"),
+                    rendered: None,
+                    diagnostics: Vec::new(),
+                },
+            },
             Err(panic) => {
                 let text = panic
                     .downcast_ref::<&str>()

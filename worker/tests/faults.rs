@@ -32,7 +32,7 @@ fn a_memory_bomb_is_a_resource_limit_and_the_session_survives() {
     let t = TestSession::start("membomb", limits);
     t.load_csv("tx", 100);
     t.apply_literal("tx", "flag", 1).unwrap();
-    let err = probe_error(&t, Probe::MemoryBomb { rows: 100_000 });
+    let err = probe_error(&t, Probe::MemoryBomb { rows: 30_000 });
     println!("{err}");
     assert!(matches!(err, WorkerError::ResourceLimit { limit: LimitKind::Memory, .. }), "{err:?}");
     assert!(err.to_string().contains("1.0 GiB"), "{err}");
@@ -139,9 +139,11 @@ fn sigkill_during_twenty_applies_loses_no_committed_version() {
     let mut crashes = 0;
     std::thread::scope(|scope| {
         let killer = scope.spawn(|| {
-            while done.load(std::sync::atomic::Ordering::SeqCst) < 10 || !t.control.request_in_flight() {
+            // Into the eleventh apply (the loop's own frame listing takes microseconds).
+            while done.load(std::sync::atomic::Ordering::SeqCst) < 10 {
                 std::thread::yield_now();
             }
+            std::thread::sleep(std::time::Duration::from_millis(20));
             t.control.kill_worker_for_test()
         });
         for i in 0..20 {
@@ -152,7 +154,7 @@ fn sigkill_during_twenty_applies_loses_no_committed_version() {
                     versions.push(version);
                 }
                 Err(err) => {
-                    assert!(matches!(err, WorkerError::ResourceLimit { limit: LimitKind::Memory, .. }), "{err:?}");
+                    assert_eq!(err.ename(), "WorkerCrashed", "{err:?}");
                     // The apply either never committed, or committed just before the kill.
                     let now = t.version_of("tx").unwrap();
                     assert!(now == before || now == before + 1, "{before} -> {now}");

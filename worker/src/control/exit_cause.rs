@@ -49,9 +49,10 @@ impl ExitCause {
         };
         match self {
             ExitCause::Aborted { allocation: true } => memory(),
-            ExitCause::Killed => WorkerError::ResourceLimit {
-                limit: LimitKind::Memory,
-                message: format!("{what} was killed by SIGKILL (most likely the system's out-of-memory killer)"),
+            // RLIMIT_DATA makes an overrun abort (above); a SIGKILL we did not send came from
+            // another process or from the system's out-of-memory killer.
+            ExitCause::Killed => WorkerError::WorkerCrashed {
+                message: format!("{what} was killed by SIGKILL (by another process or the system's out-of-memory killer)"),
             },
             ExitCause::CpuLimit => WorkerError::ResourceLimit {
                 limit: LimitKind::Cpu,

@@ -271,7 +271,18 @@ impl WorkerControl {
             message: format!("cannot start the worker {}: {e}", config.program.display()),
         })?;
         let prefix = config.forward_stderr.then_some("fe-worker");
-        let process = RunningChild::adopt(child, prefix);
+        let mut process = RunningChild::adopt(child, prefix);
+        // A new worker restores the session first (and removes temporary files left by a crash):
+        // wait for that before anything stages a file, so nothing races its clean-up.
+        let mut limits = config.limits.clone();
+        limits.timeout = RESTART_CHECK_TIMEOUT;
+        match self.exchange(&mut process, &Request::Frames, &limits) {
+            Outcome::Answered { response: Response::Ok { .. }, .. } => {}
+            Outcome::Answered { response: Response::Failed { failure }, .. } => {
+                return Err(WorkerError::WorkerCrashed { message: format!("the new worker failed to start: {}", failure.message) })
+            }
+            Outcome::Died { cause, .. } => return Err(cause.error("the new worker (while restoring)", &config.limits)),
+        }
         self.pid.store(process.pid, Ordering::Relaxed);
         *slot = Some(RunningWorker { process, limits: config.limits });
         Ok(())

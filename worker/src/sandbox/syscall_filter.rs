@@ -11,10 +11,10 @@ use seccompiler::{
 
 use super::LayerState;
 
-/// Syscalls refused whatever their arguments (clone, clone3 and prlimit64 are handled apart).
+/// Syscalls refused whatever their arguments (clone, clone3, prlimit64 and socketpair are
+/// handled apart).
 pub const DENIED_SYSCALLS: &[(&str, libc::c_long)] = &[
     ("socket", libc::SYS_socket),
-    ("socketpair", libc::SYS_socketpair),
     ("connect", libc::SYS_connect),
     ("bind", libc::SYS_bind),
     ("listen", libc::SYS_listen),
@@ -96,6 +96,12 @@ fn try_install() -> Result<usize, String> {
         libc::SYS_clone as i64,
         vec![SeccompRule::new(vec![condition(0, SeccompCmpOp::MaskedEq(libc::CLONE_THREAD as u64), 0)?])
             .map_err(|e| e.to_string())?],
+    );
+    // An unnamed, connected AF_UNIX pair reaches nothing outside the process (Polars' async
+    // runtime uses one as a wake-up pipe); every other socketpair domain is refused.
+    refused.insert(
+        libc::SYS_socketpair as i64,
+        vec![SeccompRule::new(vec![condition(0, SeccompCmpOp::Ne, libc::AF_UNIX as u64)?]).map_err(|e| e.to_string())?],
     );
     // prlimit64 may read limits (new_limit == NULL) but not change them.
     refused.insert(

@@ -65,8 +65,10 @@ impl TestSession {
         }
     }
 
+    /// The current version of `name` (asked again once if a test killed the worker meanwhile).
     pub fn version_of(&self, name: &str) -> Option<u32> {
-        self.control.frames().unwrap().into_iter().find(|f| f.name == name).map(|f| f.version)
+        let frames = self.control.frames().or_else(|_| self.control.frames()).unwrap();
+        frames.into_iter().find(|f| f.name == name).map(|f| f.version)
     }
 
     /// Writes a CSV of `rows` rows: id, group, amount.
