@@ -130,7 +130,7 @@ def test_save_writes_files_polars_can_read(kernel):
         ("%fe load notes.txt", "UsageError", "unknown file type"),
         ("%fe load broken.csv as broken", "ExecutionError", "broken.csv"),
         ("%fe load broken.parquet", "ExecutionError", "broken.parquet"),
-        ("%fe load tx.csv as 2fast", "UsageError", "identifier"),
+        ("%fe load tx.csv as 2fast", "UsageError", "not a valid frame name"),
         ("%fe show nope", "UsageError", "nope"),
         ("%fe show tx many", "UsageError", "not a number of rows"),
         ("%%fe apply nope\ndf = df", "UsageError", "nope"),

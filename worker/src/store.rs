@@ -39,6 +39,9 @@ pub struct FrameStore {
     current: HashMap<String, DataFrame>,
 }
 
+/// The version a loaded file becomes; every commit adds one and numbers are never reused.
+pub const FIRST_VERSION: u32 = 1;
+
 /// What `open` found.
 #[derive(Debug, Default)]
 pub struct RestoreReport {
@@ -250,7 +253,7 @@ impl FrameStore {
     }
 
     fn next_version(&self, name: &str) -> u32 {
-        self.manifest.frames.get(name).map(|f| f.next_version).unwrap_or(0)
+        self.manifest.frames.get(name).map(|f| f.next_version).unwrap_or(FIRST_VERSION)
     }
 
     /// Adds a written version to the manifest and saves it; on failure the new file is removed
@@ -261,7 +264,7 @@ impl FrameStore {
             .manifest
             .frames
             .entry(name.to_string())
-            .or_insert_with(|| FrameRecord { versions: Vec::new(), next_version: 0 });
+            .or_insert_with(|| FrameRecord { versions: Vec::new(), next_version: FIRST_VERSION });
         entry.next_version = record.version + 1;
         entry.versions.push(record);
         let excess = entry.versions.len().saturating_sub(self.max_versions);

@@ -12,7 +12,7 @@ fn load_show_schema_and_frames() {
     t.load_csv("tx", 50);
     let frames = t.control.frames().unwrap();
     assert_eq!(frames.len(), 1);
-    assert_eq!((frames[0].rows, frames[0].columns, frames[0].version), (50, 3, 0));
+    assert_eq!((frames[0].rows, frames[0].columns, frames[0].version), (50, 3, 1));
 
     let table = t.control.show("tx", 5).unwrap();
     assert_eq!((table.rows_shown, table.rows_total), (5, 50));
@@ -31,23 +31,23 @@ fn load_show_schema_and_frames() {
 fn applies_make_versions_that_undo_walks_back_and_history_lists() {
     let t = TestSession::default("versions");
     t.load_csv("tx", 10);
-    assert_eq!(t.apply_literal("tx", "one", 1).unwrap(), 1);
-    assert_eq!(t.apply_literal("tx", "two", 2).unwrap(), 2);
+    assert_eq!(t.apply_literal("tx", "one", 1).unwrap(), 2);
+    assert_eq!(t.apply_literal("tx", "two", 2).unwrap(), 3);
     let history = t.control.history("tx").unwrap();
     let versions: Vec<u32> = history.versions.iter().map(|v| v.version).collect();
-    assert_eq!(versions, [0, 1, 2]);
+    assert_eq!(versions, [1, 2, 3]);
     assert!(history.versions[0].origin.starts_with("load "));
     assert!(history.versions[2].code.as_deref().unwrap().contains("two"));
 
     let (frame, dropped) = t.control.undo("tx").unwrap();
-    assert_eq!((frame.version, frame.columns, dropped), (1, 4, 2));
+    assert_eq!((frame.version, frame.columns, dropped), (2, 4, 3));
     // Version numbers are never reused.
-    assert_eq!(t.apply_literal("tx", "three", 3).unwrap(), 3);
+    assert_eq!(t.apply_literal("tx", "three", 3).unwrap(), 4);
     t.control.undo("tx").unwrap();
     t.control.undo("tx").unwrap();
     let err = t.control.undo("tx").unwrap_err();
     assert_eq!(err.ename(), "UsageError");
-    assert!(err.to_string().contains("still at version 0"), "{err}");
+    assert!(err.to_string().contains("still at version 1"), "{err}");
 }
 
 #[test]
@@ -60,7 +60,7 @@ fn only_the_bounded_number_of_versions_is_kept() {
         t.apply_literal("tx", &format!("c{i}"), i).unwrap();
     }
     let versions: Vec<u32> = t.control.history("tx").unwrap().versions.iter().map(|v| v.version).collect();
-    assert_eq!(versions, [3, 4, 5]);
+    assert_eq!(versions, [4, 5, 6]);
     let files = std::fs::read_dir(t.session_root().join("frames")).unwrap().count();
     assert_eq!(files, 3);
 }
@@ -100,14 +100,15 @@ fn saved_files_can_be_loaded_back() {
     assert_eq!(std::fs::read_dir(t.session_root().join("exports")).unwrap().count(), 0);
     let err = t.control.save("tx", &t.scratch.join("out.xlsx")).unwrap_err();
     assert_eq!(err.ename(), "UsageError");
-    let err = t.control.save("tx", &t.scratch.join("missing/out.csv")).unwrap_err();
-    assert_eq!(err.ename(), "UsageError");
+    // Missing folders on the way are created, as a user expects of `%fe save tx out/x.csv`.
+    let saved = t.control.save("tx", &t.scratch.join("missing/deeper/out.csv")).unwrap();
+    assert!(saved.path.is_file());
 }
 
 fn assert_nothing_changed(t: &TestSession) {
     let frames = t.control.frames().unwrap();
     assert_eq!(frames.len(), 1, "{frames:?}");
-    assert_eq!((frames[0].name.as_str(), frames[0].version, frames[0].rows), ("tx", 0, 10));
+    assert_eq!((frames[0].name.as_str(), frames[0].version, frames[0].rows), ("tx", 1, 10));
     assert!(tmp_files(&t.session_root()).is_empty());
 }
 
@@ -168,7 +169,7 @@ fn feature_code_applies_through_the_language_and_refusals_change_nothing() {
         .control
         .apply("tx", "df = df.with_columns((pl.col('amount') * 2).alias('double'))", 1, None)
         .unwrap();
-    assert_eq!(summary.version, 1);
+    assert_eq!(summary.version, 2);
     assert_eq!(summary.new_columns.len(), 1);
     assert_eq!(summary.new_columns[0].name, "double");
     assert_eq!(summary.new_columns[0].dtype, "f64");
@@ -176,13 +177,13 @@ fn feature_code_applies_through_the_language_and_refusals_change_nothing() {
 
     let err = t.control.apply("tx", "import os\ndf = df", 1, None).unwrap_err();
     assert_eq!(err.ename(), "RejectedCode", "{err}");
-    assert!(err.to_string().contains("frame `tx` is still at version 1"), "{err}");
+    assert!(err.to_string().contains("frame `tx` is still at version 2"), "{err}");
     assert!(err.rendered().is_some());
 
     let preview = t
         .control
         .preview_apply("tx", "df = df.with_columns(pl.col('id').alias('id2'))", 1, 5)
         .unwrap();
-    assert_eq!((preview.rows_after, preview.version), (5, 1));
-    assert_eq!(t.version_of("tx"), Some(1));
+    assert_eq!((preview.rows_after, preview.version), (5, 2));
+    assert_eq!(t.version_of("tx"), Some(2));
 }

@@ -90,7 +90,7 @@ fn a_named_file_is_loaded_although_the_worker_cannot_read_it() {
     let t = TestSession::default("loadnamed");
     let path = t.write_csv("sales.csv", 100);
     let frame = t.control.load(&path, None).unwrap();
-    assert_eq!((frame.name.as_str(), frame.version, frame.rows, frame.columns), ("sales", 0, 100, 3));
+    assert_eq!((frame.name.as_str(), frame.version, frame.rows, frame.columns), ("sales", 1, 100, 3));
     let outcome = t.probe(Probe::ReadFile { path });
     assert_eq!(outcome.errno, Some(libc::EACCES), "the worker itself must not read user files");
 }

@@ -87,6 +87,15 @@ fn overview_html(registry: &MagicRegistry) -> String {
     html
 }
 
+/// The `page` payload of `%fe COMMAND?` (front ends show it in their pager).
+pub fn page_payload(doc: &CommandDoc, available: bool) -> serde_json::Value {
+    serde_json::json!({
+        "source": "page",
+        "data": {"text/plain": command_text(doc, available), "text/html": command_html(doc, available)},
+        "start": 0,
+    })
+}
+
 /// One command in full: usage, summary, description, every example.
 pub fn command_text(doc: &CommandDoc, available: bool) -> String {
     let mut text = format!("{}\n\n{}.\n{}\n", doc.usage(), capitalised(doc.summary), doc.description);

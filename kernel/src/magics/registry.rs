@@ -121,6 +121,11 @@ impl MagicRegistry {
 
     /// Checks one call against the table and runs its action.
     pub fn run(&self, call: &MagicCall, io: &CellIo) -> Result<ExecuteOk, CellError> {
+        // `%fe load?` pages the command's help, as `%magic?` does in IPython.
+        if let Some(name) = call.name.strip_suffix('?') {
+            let doc = self.resolve(name)?;
+            return Ok(ExecuteOk { payload: vec![help::page_payload(doc, self.is_available(doc.name))] });
+        }
         let doc = self.resolve(&call.name)?;
         check_form(doc, call)?;
         match self.actions.get(doc.name) {
@@ -231,6 +236,18 @@ mod tests {
             registry.set_handler("teleport", Arc::new(handler)),
             Err(RegistryError::Undocumented("teleport".into()))
         );
+    }
+
+    #[test]
+    fn a_question_mark_pages_the_help_of_the_command() {
+        let (io, mut outputs) = recording_io();
+        let ok = MagicRegistry::with_catalog().execute("%fe load?", &io).unwrap();
+        assert_eq!(ok.payload.len(), 1);
+        assert_eq!(ok.payload[0]["source"], "page");
+        assert!(ok.payload[0]["data"]["text/plain"].as_str().unwrap().contains("%fe load PATH [as NAME]"));
+        assert!(drain(&mut outputs).is_empty());
+        let (io, _outputs) = recording_io();
+        assert!(MagicRegistry::with_catalog().execute("%fe lod?", &io).is_err());
     }
 
     #[test]

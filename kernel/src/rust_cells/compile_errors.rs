@@ -157,10 +157,11 @@ mod tests {
 
     #[test]
     fn columns_count_characters_not_bytes() {
+        // rustc counts columns in characters: `y` is the 22nd character but starts at byte 22.
         let cell = "let s = \"é\"; let t = y;";
-        assert_eq!(byte_offset(cell, 1, 23), cell.find("y;").unwrap());
-        let error = compile_error(&[not_found(1, 23, 1)], cell, false);
-        assert!(error.traceback[0].contains("<cell>:1:23"), "{}", error.traceback[0]);
+        assert_eq!(byte_offset(cell, 1, 22), cell.find("y;").unwrap());
+        let error = compile_error(&[not_found(1, 22, 1)], cell, false);
+        assert!(error.traceback[0].contains("<cell>:1:22"), "{}", error.traceback[0]);
     }
 
     #[test]

@@ -5,15 +5,17 @@
 /// Start of the marker line the hook prints: `MARKER<escaped message>\t<location>`.
 const MARKER: &str = "\u{1}FEKERNEL_PANIC\u{1}";
 
-/// A cell (run once per evcxr child process) that installs the hook. Panics on the main
-/// thread (where cells run) print the marker; panics on other threads keep the default
-/// report on stderr and do not fail the cell (the code that joins them decides).
+/// A cell (run once per evcxr child process) that installs the hook. Panics on the thread
+/// that runs cells print the marker; panics on other threads keep the default report on stderr
+/// and do not fail the cell (the code that joins them decides). The cell thread is recognised
+/// by its id: cell code links its own copy of std, in which that thread has no name.
 pub fn hook_installation_cell() -> String {
     format!(
         r#"{{
     let fekernel_previous_hook = std::panic::take_hook();
+    let fekernel_cell_thread = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info: &std::panic::PanicHookInfo<'_>| {{
-        if std::thread::current().name() != Some("main") {{
+        if std::thread::current().id() != fekernel_cell_thread {{
             fekernel_previous_hook(info);
             return;
         }}

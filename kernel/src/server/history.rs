@@ -175,7 +175,9 @@ mod tests {
 
     #[test]
     fn search_globs_unique_and_n() {
-        assert_eq!(query(json!({"hist_access_type": "search", "pattern": "a*"})).len(), 3);
+        // Anchored, as SQLite's GLOB in IPython's history: `a*` is not `*a*`.
+        assert_eq!(query(json!({"hist_access_type": "search", "pattern": "a*"})).len(), 2);
+        assert_eq!(query(json!({"hist_access_type": "search", "pattern": "*a*"})).len(), 3);
         assert_eq!(query(json!({"hist_access_type": "search", "pattern": "a + ?"})).len(), 2);
         let unique = query(json!({"hist_access_type": "search", "pattern": "a +*", "unique": true}));
         assert_eq!(unique, vec![json!([1, 4, "a + 1"])]);

@@ -153,12 +153,14 @@ impl WorkerControl {
         } else {
             std::env::current_dir().map(|d| d.join(destination)).unwrap_or_else(|_| destination.to_path_buf())
         };
-        let folder_exists = destination.parent().is_some_and(|p| p.is_dir());
-        if !folder_exists || destination.is_dir() {
-            return Err(WorkerError::usage(format!(
-                "cannot save to `{}`: the folder does not exist",
-                shown(&destination)
-            )));
+        if destination.is_dir() {
+            return Err(WorkerError::usage(format!("cannot save to `{}`: it is a folder", shown(&destination))));
+        }
+        // Folders on the way are created, as `mkdir -p` would.
+        if let Some(folder) = destination.parent() {
+            fs::create_dir_all(folder).map_err(|e| {
+                WorkerError::usage(format!("cannot save to `{}`: cannot create its folder: {e}", shown(&destination)))
+            })?;
         }
         let (staged, rows, columns) = match self.request(Request::Save { name: name.into(), format })? {
             Reply::Saved { staged_file, rows, columns } => (staged_file, rows, columns),
