@@ -3,6 +3,7 @@
 
 use polars::prelude::*;
 
+use crate::dtype_names::python_name;
 use crate::protocol::ColumnChange;
 use crate::render::cell_text;
 
@@ -40,8 +41,8 @@ pub fn compare(before: &DataFrame, after: &DataFrame) -> ColumnChanges {
 fn describe(column: &Column, previous: Option<&DataType>) -> ColumnChange {
     ColumnChange {
         name: column.name().to_string(),
-        dtype: column.dtype().to_string(),
-        previous_dtype: previous.map(|d| d.to_string()),
+        dtype: python_name(column.dtype()),
+        previous_dtype: previous.map(python_name),
         nulls: column.null_count(),
         examples: examples(column),
     }

@@ -12,6 +12,7 @@ pub mod atomic_file;
 pub mod cell_runner;
 pub mod column_changes;
 pub mod control;
+pub mod dtype_names;
 pub mod frame_names;
 pub mod limits;
 pub mod loader;

@@ -3,6 +3,7 @@
 
 use polars::prelude::*;
 
+use crate::dtype_names::python_name;
 use crate::protocol::ColumnSummary;
 use crate::render::cell_text;
 
@@ -29,7 +30,7 @@ fn summarize_column(series: &Series, height: usize) -> ColumnSummary {
     };
     ColumnSummary {
         name: series.name().to_string(),
-        dtype: dtype.to_string(),
+        dtype: python_name(dtype),
         nulls: series.null_count(),
         unique,
         min,

@@ -21,7 +21,7 @@ fn load_show_schema_and_frames() {
 
     let schema = t.control.schema("tx").unwrap();
     let group = schema.columns.iter().find(|c| c.name == "group").unwrap();
-    assert_eq!((group.dtype.as_str(), group.nulls, group.unique), ("str", 0, Some(3)));
+    assert_eq!((group.dtype.as_str(), group.nulls, group.unique), ("String", 0, Some(3)));
     assert_eq!(group.top_values.len(), 3);
     let id = schema.columns.iter().find(|c| c.name == "id").unwrap();
     assert_eq!((id.min.as_deref(), id.max.as_deref(), id.mean), (Some("0"), Some("49"), Some(24.5)));
@@ -172,7 +172,7 @@ fn feature_code_applies_through_the_language_and_refusals_change_nothing() {
     assert_eq!(summary.version, 2);
     assert_eq!(summary.new_columns.len(), 1);
     assert_eq!(summary.new_columns[0].name, "double");
-    assert_eq!(summary.new_columns[0].dtype, "f64");
+    assert_eq!(summary.new_columns[0].dtype, "Float64");
     assert!(summary.html.contains("double"));
 
     let err = t.control.apply("tx", "import os\ndf = df", 1, None).unwrap_err();
