@@ -1,0 +1,71 @@
+# Writes the small example data the notebooks use (deterministic: the same files every run).
+# Run from the repository root: python3 notebooks/data/make_data.py
+
+import csv
+import math
+import random
+from datetime import datetime, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+rng = random.Random(20261201)
+
+COUNTRIES = ["DE", "FR", "NL", "ES", "IT", "PL"]
+SEGMENTS = ["retail", "premium", "business"]
+CATEGORIES = ["grocery", "electronics", "travel", "fashion", "gaming", "utilities"]
+CHANNELS = ["web", "app", "pos"]
+
+
+def customers(n=120):
+    rows = []
+    for i in range(1, n + 1):
+        signup = datetime(2022, 1, 1) + timedelta(days=rng.randint(0, 900))
+        rows.append({
+            "customer_id": f"C{i:04d}",
+            "country": rng.choice(COUNTRIES),
+            "segment": rng.choices(SEGMENTS, weights=[6, 2, 2])[0],
+            "signup_date": signup.date().isoformat(),
+            "credit_limit": round(rng.lognormvariate(8, 0.6), 2) if rng.random() > 0.05 else "",
+        })
+    return rows
+
+
+def transactions(custs, n=2000):
+    rows = []
+    start = datetime(2024, 1, 1)
+    risky = {c["customer_id"] for c in custs if rng.random() < 0.1}
+    for i in range(1, n + 1):
+        c = rng.choice(custs)
+        ts = start + timedelta(minutes=rng.randint(0, 60 * 24 * 120))
+        category = rng.choice(CATEGORIES)
+        amount = round(rng.lognormvariate(3.5, 1.0), 2)
+        night = ts.hour < 5
+        fraud_score = (c["customer_id"] in risky) * 1.5 + night * 1.2 + (category in ("electronics", "gaming")) * 0.8 + math.log1p(amount) * 0.3
+        is_fraud = int(rng.random() < 1 / (1 + math.exp(-(fraud_score - 4.0))))
+        rows.append({
+            "tx_id": i,
+            "customer_id": c["customer_id"],
+            "ts": ts.strftime("%Y-%m-%d %H:%M:%S"),
+            "amount": amount,
+            "category": category,
+            "channel": rng.choice(CHANNELS),
+            "merchant": f"M{rng.randint(1, 60):03d}",
+            "is_fraud": is_fraud,
+        })
+    rows.sort(key=lambda r: r["ts"])
+    return rows
+
+
+def write(path, rows):
+    with path.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    custs = customers()
+    txs = transactions(custs)
+    write(HERE / "customers.csv", custs)
+    write(HERE / "transactions.csv", txs)
+    print(f"wrote {len(custs)} customers and {len(txs)} transactions to {HERE}")
