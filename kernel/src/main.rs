@@ -7,6 +7,7 @@ mod kernelspec;
 mod magics;
 mod protocol;
 mod rust_cells;
+mod rust_frames;
 mod server;
 
 use std::path::PathBuf;

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use crate::atomic_file::{publish, write_atomically, TMP_SUFFIX};
+use crate::dtype_names::python_name;
 use crate::manifest::{now_unix_ms, FrameRecord, Manifest, ManifestError, Origin, VersionRecord};
 use crate::protocol::{FrameHistoryView, FrameInfo, LlmProvenance};
 use crate::session_folder::SessionFolder;
@@ -19,8 +20,10 @@ pub enum StoreError {
     UnknownFrame { name: String, known: String },
     #[error("frame `{name}` has no earlier version to go back to; it is still at version {version}")]
     NothingToUndo { name: String, version: u32 },
-    #[error("the staged file `{0}` is not a file the loader wrote")]
+    #[error("the staged file `{0}` is missing or not a file staged in the session folder")]
     BadStagedFile(String),
+    #[error("the staged file `{staged}` is not a readable Arrow IPC file ({message})")]
+    NotArrow { staged: String, message: String },
     #[error("cannot write a version of frame `{name}`: {message}")]
     Write { name: String, message: String },
     #[error("cannot read `{file}`: {message}")]
@@ -163,6 +166,7 @@ impl FrameStore {
                     rows: df.height(),
                     columns: df.width(),
                     estimated_bytes: df.estimated_size(),
+                    dtypes: df.dtypes().iter().map(python_name).collect(),
                 })
             })
             .collect()
@@ -214,8 +218,9 @@ impl FrameStore {
         Ok(record)
     }
 
-    /// Adopts a file the loader wrote into `frames/` as the next version of `name`.
-    pub fn adopt(&mut self, name: &str, staged_file: &str, source: &str) -> Result<VersionRecord, StoreError> {
+    /// Adopts a file staged in `frames/` (by the loader or a Rust cell) as the next version of
+    /// `name`.
+    pub fn adopt(&mut self, name: &str, staged_file: &str, origin: Origin) -> Result<VersionRecord, StoreError> {
         let plain_name = Path::new(staged_file).file_name().map(|f| f == staged_file).unwrap_or(false);
         if !plain_name || !staged_file.ends_with(TMP_SUFFIX) {
             return Err(StoreError::BadStagedFile(staged_file.to_string()));
@@ -233,6 +238,10 @@ impl FrameStore {
         }
         let df = match read_version_file(&path) {
             Ok(df) => df,
+            Err(StoreError::Read { message, .. }) => {
+                let _ = fs::remove_file(&path);
+                return Err(StoreError::NotArrow { staged: staged_file.to_string(), message });
+            }
             Err(e) => {
                 let _ = fs::remove_file(&path);
                 return Err(e);
@@ -241,7 +250,7 @@ impl FrameStore {
         let record = VersionRecord {
             version,
             file,
-            origin: Origin::Load { source: source.to_string() },
+            origin,
             code: None,
             llm: None,
             created_unix_ms: now_unix_ms(),
