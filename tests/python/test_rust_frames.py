@@ -44,9 +44,10 @@ def kernel(data, kernelspec):
 
 def test_a_frame_goes_to_rust_and_comes_back_with_a_new_column(kernel, data):
     run = kernel.ok(
+        "use polars::prelude::*;\n"
         "let mut scored = tx.clone();\n"
         'let doubled = tx.column("amount").unwrap().as_materialized_series() * 2.0;\n'
-        'scored.with_column(doubled.with_name("amount_x2".into())).unwrap();\n'
+        'scored.with_column(doubled.with_name("amount_x2".into()).into_column()).unwrap();\n'
         "scored.width()",
         timeout=600,
     )
