@@ -14,6 +14,7 @@ pub enum Namespace {
     Numpy,
     Itertools,
     DataType,
+    When,
     Expr,
     Str,
     Dt,
@@ -38,6 +39,7 @@ impl Namespace {
             Namespace::Numpy => "np (numpy)",
             Namespace::Itertools => "itertools",
             Namespace::DataType => "data types",
+            Namespace::When => "pl.when(...) chains",
             Namespace::Expr => "Expr",
             Namespace::Str => "Expr.str",
             Namespace::Dt => "Expr.dt",
@@ -54,7 +56,7 @@ impl Namespace {
 
     pub fn all() -> &'static [Namespace] {
         use Namespace::*;
-        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, DataType, Expr, Str, Dt, List, Name, Frame, Series, GroupBy, PyStr, PyList, PyDict]
+        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, DataType, When, Expr, Str, Dt, List, Name, Frame, Series, GroupBy, PyStr, PyList, PyDict]
     }
 }
 
@@ -184,6 +186,10 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Itertools, "permutations", "iterable, r=None", "bounded by max_list_len"),
     f(N::Itertools, "product", "*iterables, repeat=1", "bounded by max_list_len"),
     f(N::Itertools, "chain", "*iterables", ""),
+    // pl.when(...) chains
+    f(N::When, "then", "statement", "a bare string is a column name, as in Python; use pl.lit(\"…\") for text"),
+    f(N::When, "when", "*predicates", "another branch, tested only where the earlier ones were false"),
+    f(N::When, "otherwise", "statement", "without otherwise the rest is null"),
     // Expr: general
     f(N::Expr, "alias", "name", ""),
     f(N::Expr, "cast", "dtype, *, strict=True", "strict by default as in Python; String→Date casts are refused (use str.to_date)"),

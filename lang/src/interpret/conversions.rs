@@ -2,7 +2,7 @@
 // rule for when a bare string is a column name), literals, list literals, and Python str().
 
 use polars::prelude::*;
-use polars_plan::plans::{DynListLiteralValue, DynLiteralValue};
+use polars_plan::plans::DynLiteralValue;
 
 use super::failure::{Fail, Result};
 use super::values::Value;
@@ -100,39 +100,43 @@ impl Interpreter<'_, '_> {
     }
 }
 
-/// A list-typed literal from Python values (for `is_in([...])` and friends).
+/// A list-typed scalar literal from Python values (for `is_in([...])`, `replace({...})`), typed
+/// as Python infers a Series from the list: ints → Int64, ints and floats → Float64, …
+/// (Rust 0.55 cannot type a dynamic list literal: its schema resolver panics on one.)
 pub(crate) fn list_literal(items: &[Value]) -> Result<Expr> {
-    let all = |f: fn(&Value) -> bool| items.iter().all(|v| matches!(v, Value::None) || f(v));
-    let dyn_list = if items.is_empty() {
-        None
-    } else if all(|v| matches!(v, Value::Int(_))) {
-        Some(DynListLiteralValue::Int(items.iter().map(|v| if let Value::Int(i) = v { Some(*i as i128) } else { None }).collect()))
-    } else if all(|v| matches!(v, Value::Int(_) | Value::Float(_))) {
-        Some(DynListLiteralValue::Float(items.iter().map(|v| v.as_f64()).collect()))
-    } else if all(|v| matches!(v, Value::Str(_))) {
-        Some(DynListLiteralValue::Str(items.iter().map(|v| v.as_str().map(PlSmallStr::from)).collect()))
-    } else {
-        None
-    };
-    if let Some(list) = dyn_list {
-        return Ok(Expr::Literal(LiteralValue::Dyn(DynLiteralValue::List(list))));
-    }
     let series = series_of(PlSmallStr::EMPTY, items)?;
-    Ok(lit(series).implode(false))
+    let dtype = DataType::List(Box::new(series.dtype().clone()));
+    Ok(Expr::Literal(LiteralValue::Scalar(Scalar::new(dtype, AnyValue::List(series)))))
 }
 
-/// A Series from Python values (for literal frames and lists of other types).
+/// A Series from Python values (for literal frames and list literals), typed as Python Polars
+/// infers it; values of different kinds (other than ints among floats) are refused.
 pub(crate) fn series_of(name: PlSmallStr, items: &[Value]) -> Result<Series> {
-    let non_null = items.iter().find(|v| !matches!(v, Value::None));
-    let series = match non_null {
-        None => Series::full_null(name, items.len(), &DataType::Null),
-        Some(Value::Bool(_)) => Series::new(name, items.iter().map(|v| if let Value::Bool(b) = v { Some(*b) } else { None }).collect::<Vec<_>>()),
-        Some(Value::Int(_)) if items.iter().all(|v| matches!(v, Value::Int(_) | Value::None)) => {
+    let kind = |v: &Value| match v {
+        Value::Bool(_) => Some("bool"),
+        Value::Int(_) | Value::Float(_) => Some("number"),
+        Value::Str(_) => Some("str"),
+        _ => None,
+    };
+    let non_null: Vec<&Value> = items.iter().filter(|v| !matches!(v, Value::None)).collect();
+    let Some(first) = non_null.first() else {
+        return Ok(Series::full_null(name, items.len(), &DataType::Null));
+    };
+    let Some(first_kind) = kind(first) else {
+        return Err(Fail::type_error(format!("a list of {} values is not supported here", first.type_name()))
+            .hint("lists of numbers, strings or booleans are supported"));
+    };
+    if let Some(odd) = non_null.iter().find(|v| kind(v) != Some(first_kind)) {
+        return Err(Fail::type_error(format!("this list mixes {} and {} values", first.type_name(), odd.type_name()))
+            .hint("Python Polars cannot build a column from it either; use values of one type"));
+    }
+    let series = match first_kind {
+        "bool" => Series::new(name, items.iter().map(|v| if let Value::Bool(b) = v { Some(*b) } else { None }).collect::<Vec<_>>()),
+        "str" => Series::new(name, items.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
+        _ if non_null.iter().all(|v| matches!(v, Value::Int(_))) => {
             Series::new(name, items.iter().map(|v| if let Value::Int(i) = v { Some(*i) } else { None }).collect::<Vec<_>>())
         }
-        Some(Value::Int(_) | Value::Float(_)) => Series::new(name, items.iter().map(|v| if matches!(v, Value::None) { None } else { v.as_f64() }).collect::<Vec<_>>()),
-        Some(Value::Str(_)) => Series::new(name, items.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
-        Some(other) => return Err(Fail::type_error(format!("a list of {} values is not supported here", other.type_name()))),
+        _ => Series::new(name, items.iter().map(|v| if matches!(v, Value::None) { None } else { v.as_f64() }).collect::<Vec<_>>()),
     };
     Ok(series)
 }

@@ -17,13 +17,17 @@ use crate::diagnostics::Code;
 impl Interpreter<'_, '_> {
     pub fn when_method(&mut self, mut chain: WhenChain, name: &str, args: CallArgs) -> Result<Value> {
         let waiting_for_then = chain.branches.last().is_some_and(|(_, then)| then.is_none());
+        if !matches!(name, "then" | "when" | "otherwise") {
+            let e = chain.finish(null_lit())?;
+            return self.expr_method(e, name, args);
+        }
+        let mut a = args.bind(Namespace::When, name)?;
         match name {
             "then" => {
                 if !waiting_for_then {
-                    return Err(Fail::type_error("`.then(...)` must follow `.when(...)`"));
+                    return Err(Fail::type_error("`.then(...)` must follow `.when(...)`").hint("write `pl.when(cond).then(value)`"));
                 }
-                let [value] = one_positional(args, "then")?;
-                let e = self.to_expr(value, StrAs::Column)?;
+                let e = self.to_expr(a.required("statement")?.clone(), StrAs::Column)?;
                 if let Some(last) = chain.branches.last_mut() {
                     last.1 = Some(e);
                 }
@@ -31,20 +35,15 @@ impl Interpreter<'_, '_> {
             }
             "when" => {
                 if waiting_for_then {
-                    return Err(Fail::type_error("`.when(...)` must follow `.then(...)`"));
+                    return Err(Fail::type_error("`.when(...)` must follow `.then(...)`").hint("give each `when` its `then` first"));
                 }
-                let condition = self.all_of(args.positional)?;
+                let condition = self.all_of(std::mem::take(&mut a.rest))?;
                 chain.branches.push((condition, None));
                 Ok(Value::When(chain))
             }
-            "otherwise" => {
-                let [value] = one_positional(args, "otherwise")?;
-                let e = self.to_expr(value, StrAs::Column)?;
-                Ok(Value::Expr(chain.finish(e)?))
-            }
             _ => {
-                let e = chain.finish(null_lit())?;
-                self.expr_method(e, name, args)
+                let e = self.to_expr(a.required("statement")?.clone(), StrAs::Column)?;
+                Ok(Value::Expr(chain.finish(e)?))
             }
         }
     }
@@ -485,13 +484,6 @@ impl Interpreter<'_, '_> {
         };
         Ok((old_expr, new_expr))
     }
-}
-
-fn one_positional<const N: usize>(args: CallArgs, name: &str) -> Result<[Value; N]> {
-    if !args.keywords.is_empty() {
-        return Err(Fail::type_error(format!("{name}() takes no keyword arguments here")));
-    }
-    args.positional.try_into().map_err(|_| Fail::type_error(format!("{name}() takes exactly {N} argument(s)")))
 }
 
 pub(crate) fn quantile_method(text: &str) -> Result<QuantileMethod> {

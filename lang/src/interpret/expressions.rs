@@ -6,6 +6,7 @@ use std::rc::Rc;
 use polars::prelude::*;
 
 use super::args::CallArgs;
+use super::collect::catch_polars_panic;
 use super::failure::{Fail, Result};
 use super::values::{Dict, Module, Value};
 use super::Interpreter;
@@ -192,7 +193,7 @@ impl Interpreter<'_, '_> {
             E::Attribute(a) => {
                 let object = self.eval(&a.value)?;
                 let span = self.map.of_attribute(a);
-                self.property(object, a.attr.as_str()).map_err(|f| f.at(span, a.attr.as_str()))?
+                catch_polars_panic(|| self.property(object, a.attr.as_str())).and_then(|r| r).map_err(|f| f.at(span, a.attr.as_str()))?
             }
             E::Call(call) => return self.eval_call(call),
             E::Starred(s) => {
@@ -303,7 +304,7 @@ impl Interpreter<'_, '_> {
                 let name = attribute.attr.as_str();
                 let saved = self.current_span;
                 self.current_span = span;
-                let result = self.call_method(object, name, args).map_err(|f| f.at(span, name));
+                let result = catch_polars_panic(|| self.call_method(object, name, args)).and_then(|r| r).map_err(|f| f.at(span, name));
                 self.current_span = saved;
                 result
             }
@@ -316,7 +317,7 @@ impl Interpreter<'_, '_> {
                 };
                 let saved = self.current_span;
                 self.current_span = span;
-                let result = self.call_value(callee, args).map_err(|f| f.at(span, &construct));
+                let result = catch_polars_panic(|| self.call_value(callee, args)).and_then(|r| r).map_err(|f| f.at(span, &construct));
                 self.current_span = saved;
                 result
             }

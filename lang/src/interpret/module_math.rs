@@ -1,7 +1,6 @@
 // The `math`, `numpy` and `itertools` modules: constants, scalar math, numpy element-wise
 // functions on numbers and expressions, and bounded combinatorics over Python lists.
 
-use polars::prelude::*;
 
 use super::args::CallArgs;
 use super::conversions::{dyn_float, StrAs};
@@ -229,6 +228,3 @@ impl Interpreter<'_, '_> {
         Ok(())
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: Expr) {}

@@ -230,8 +230,7 @@ impl Interpreter<'_, '_> {
                 if name == "std" { e.std(ddof) } else { e.var(ddof) }
             }
             "corr" => {
-                let method = a.choice("method", "pearson", &["pearson"])?;
-                let _ = method;
+                a.choice("method", "pearson", &["pearson"])?;
                 let x = self.to_expr(a.required("a")?.clone(), StrAs::Column)?;
                 let y = self.to_expr(a.required("b")?.clone(), StrAs::Column)?;
                 pearson_corr(x, y)

@@ -3,7 +3,7 @@
 
 use polars::prelude::*;
 
-use super::conversions::{to_py_str, StrAs};
+use super::conversions::StrAs;
 use super::failure::{Fail, Result};
 use super::values::{Column, Value};
 use super::Interpreter;
@@ -462,9 +462,4 @@ fn int_binary(op: ast::Operator, a: i64, b: i64, both_bool: bool) -> Result<Valu
         O::BitXor => Ok(Value::Int(a ^ b)),
         _ => Err(Fail::new(Code::UnsupportedExpression, "this operator is not supported")),
     }
-}
-
-/// `str()` of a value, exposed for builtins.
-pub(crate) fn py_str(value: &Value) -> String {
-    to_py_str(value)
 }

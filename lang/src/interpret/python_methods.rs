@@ -3,7 +3,7 @@
 
 use super::args::CallArgs;
 use super::failure::{Fail, Result};
-use super::operators::{py_sort, py_str};
+use super::operators::py_sort;
 use super::values::Value;
 use super::Interpreter;
 use crate::allowlist::Namespace;
@@ -195,9 +195,4 @@ fn title_case(s: &str) -> String {
         }
     }
     out
-}
-
-#[allow(dead_code)]
-fn _keep(v: &Value) -> String {
-    py_str(v)
 }
