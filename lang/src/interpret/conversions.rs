@@ -7,7 +7,6 @@ use polars_plan::plans::DynLiteralValue;
 use super::failure::{Fail, Result};
 use super::values::Value;
 use super::Interpreter;
-use crate::diagnostics::Code;
 
 /// What a bare string means where an expression is expected.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -197,71 +196,5 @@ pub(crate) fn float_repr(f: f64) -> String {
         text
     } else {
         format!("{text}.0")
-    }
-}
-
-/// `format(value, spec)` for the common specs of f-strings.
-pub(crate) fn format_value(value: &Value, spec: &str) -> Result<String> {
-    if spec.is_empty() {
-        return Ok(to_py_str(value));
-    }
-    let bad = || Fail::new(Code::StringFormatting, format!("the format spec `{spec}` is not supported")).hint("use `:.2f`, `:d`, `:.1%`, `:,` or no spec");
-    let (body, kind) = match spec.chars().last() {
-        Some(c) if c.is_ascii_alphabetic() || c == '%' => (&spec[..spec.len() - 1], Some(c)),
-        _ => (spec, None),
-    };
-    let comma = body.contains(',');
-    let body = body.replace(',', "");
-    let precision: Option<usize> = match body.split_once('.') {
-        Some((_, p)) => Some(p.parse().map_err(|_| bad())?),
-        None if body.is_empty() => None,
-        None => {
-            // width only, e.g. "03" or "5"
-            let width: usize = body.trim_start_matches('0').parse().unwrap_or(0);
-            let zero = body.starts_with('0');
-            let text = match kind {
-                Some('d') | None => to_py_str(value),
-                _ => return Err(bad()),
-            };
-            return Ok(if zero { format!("{text:0>width$}") } else { format!("{text:>width$}") });
-        }
-    };
-    let number = value.as_f64().filter(|_| !matches!(value, Value::Str(_))).ok_or_else(bad)?;
-    let mut text = match kind {
-        Some('f') | Some('F') => format!("{:.*}", precision.unwrap_or(6), number),
-        Some('%') => format!("{:.*}%", precision.unwrap_or(6), number * 100.0),
-        Some('e') => format!("{:.*e}", precision.unwrap_or(6), number),
-        Some('d') => match value {
-            Value::Int(i) => i.to_string(),
-            _ => return Err(bad()),
-        },
-        None => match precision {
-            Some(p) => format!("{:.*}", p, number),
-            None => to_py_str(value),
-        },
-        _ => return Err(bad()),
-    };
-    if comma {
-        text = group_thousands(&text);
-    }
-    Ok(text)
-}
-
-fn group_thousands(text: &str) -> String {
-    let (sign, rest) = if let Some(r) = text.strip_prefix('-') { ("-", r) } else { ("", text) };
-    let (int_part, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
     }
 }

@@ -81,6 +81,10 @@ impl Interpreter<'_, '_> {
                     e.fill_null(v)
                 }
             },
+            "forward_fill" | "backward_fill" => {
+                let limit = a.opt_int("limit")?.map(|l| l.max(0) as IdxSize);
+                e.fill_null_with_strategy(if name == "forward_fill" { FillNullStrategy::Forward(limit) } else { FillNullStrategy::Backward(limit) })
+            }
             "fill_nan" => {
                 let v = a.raw("value").cloned().unwrap_or(Value::None);
                 let v = self.to_expr(v, StrAs::Literal)?;
@@ -170,6 +174,8 @@ impl Interpreter<'_, '_> {
             "arcsin" => e.arcsin(),
             "arccos" => e.arccos(),
             "sinh" => e.sinh(),
+            "degrees" => e.degrees(),
+            "radians" => e.radians(),
             "cosh" => e.cosh(),
             "tanh" => e.tanh(),
             "sum" => e.sum(),
@@ -259,12 +265,13 @@ impl Interpreter<'_, '_> {
                 } else {
                     None
                 };
-                let options = RollingOptionsDynamicWindow {
-                    window_size: parse_duration(&window)?,
-                    min_periods: a.int("min_samples", 1)?.max(0) as usize,
-                    closed_window: closed,
-                    fn_params,
-                };
+                let min_samples = a.int("min_samples", 1)?.max(0) as usize;
+                let options = RollingOptionsDynamicWindow { window_size: parse_duration(&window)?, min_periods: min_samples, closed_window: closed, fn_params };
+                // Python Polars 2.1 sums a window without values (empty, or only nulls) to 0
+                // when min_samples <= 1; Rust 0.55 gives null there.
+                if name == "rolling_sum_by" && min_samples <= 1 {
+                    return Ok(Value::Expr(e.rolling_sum_by(by, options).fill_null(dyn_int(0))));
+                }
                 match name {
                     "rolling_mean_by" => e.rolling_mean_by(by, options),
                     "rolling_sum_by" => e.rolling_sum_by(by, options),

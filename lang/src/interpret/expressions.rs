@@ -8,6 +8,7 @@ use polars::prelude::*;
 use super::args::CallArgs;
 use super::collect::catch_polars_panic;
 use super::failure::{Fail, Result};
+use super::format_spec::format_value;
 use super::values::{Dict, Module, Value};
 use super::Interpreter;
 use crate::allowlist::{self, Namespace};
@@ -133,10 +134,12 @@ impl Interpreter<'_, '_> {
                                 Some(spec) => self.eval(spec)?.as_str().unwrap_or("").to_string(),
                                 None => String::new(),
                             };
-                            let rendered = match f.conversion {
-                                ast::ConversionFlag::Repr => super::conversions::repr(&value),
-                                _ => super::conversions::format_value(&value, &spec).map_err(|e| e.at(self.map.of(part), "f-string"))?,
+                            let value = match f.conversion {
+                                ast::ConversionFlag::Repr => Value::str(super::conversions::repr(&value)),
+                                ast::ConversionFlag::Str => Value::str(super::conversions::to_py_str(&value)),
+                                _ => value,
                             };
+                            let rendered = format_value(&value, &spec).map_err(|e| e.at(self.map.of(part), "f-string"))?;
                             text.push_str(&rendered);
                         }
                         other => {
@@ -436,6 +439,7 @@ impl Interpreter<'_, '_> {
             Module::Math => Namespace::Math,
             Module::Numpy => Namespace::Numpy,
             Module::Itertools => Namespace::Itertools,
+            Module::Datetime => Namespace::Datetime,
         };
         if module == Module::Polars {
             if name == "selectors" {
@@ -461,6 +465,7 @@ impl Interpreter<'_, '_> {
             Module::Math => self.math_function(name, args),
             Module::Numpy => self.numpy_function(name, args),
             Module::Itertools => self.itertools_function(name, args),
+            Module::Datetime => self.datetime_function(name, args),
         }
     }
 
@@ -485,6 +490,7 @@ pub(crate) fn expr_namespace(name: &str) -> Option<super::values::ExprNamespace>
         "dt" => Some(NS::Dt),
         "list" => Some(NS::List),
         "name" => Some(NS::Name),
+        "struct" => Some(NS::Struct),
         _ => None,
     }
 }

@@ -173,13 +173,30 @@ impl Interpreter<'_, '_> {
                 self.checked_frame(lf.with_columns([floats.fill_nan(v)]))
             }
             "join" => self.join(frame, &a),
+            "join_asof" => self.join_asof(frame, &a),
+            "pivot" => self.pivot(frame, &a),
+            "to_dicts" => {
+                let limit = self.limits.max_list_len as IdxSize + 1;
+                let df = self.collect(lf.limit(limit))?;
+                self.check_list_len(df.height())?;
+                let mut rows = Vec::with_capacity(df.height());
+                for i in 0..df.height() {
+                    let mut row = Dict::default();
+                    for column in df.columns() {
+                        row.insert(Value::str(column.name().as_str()), value_of(column.get(i).map_err(Fail::from)?));
+                    }
+                    rows.push(Value::dict(row));
+                }
+                Ok(Value::list(rows))
+            }
             "group_by" => {
                 let mut keys = self.frame_exprs(&frame, std::mem::take(&mut a.rest))?;
                 keys.extend(self.named_exprs(&frame, std::mem::take(&mut a.kwargs))?);
                 if keys.is_empty() {
                     return Err(Fail::type_error("group_by() needs at least one key"));
                 }
-                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, maintain_order: a.bool("maintain_order", false)?, dynamic: None })))
+                a.bool("maintain_order", false)?;
+                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: None })))
             }
             "group_by_dynamic" => {
                 let index = self.to_expr(a.required("index_column")?.clone(), StrAs::Column)?;
@@ -216,7 +233,7 @@ impl Interpreter<'_, '_> {
                     Some(v) => self.frame_exprs(&frame, vec![v])?,
                     None => Vec::new(),
                 };
-                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, maintain_order: true, dynamic: Some((index, options)) })))
+                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: Some((index, options)) })))
             }
             "to_dummies" => {
                 let df = self.collect(lf)?;
@@ -433,8 +450,129 @@ impl Interpreter<'_, '_> {
         self.checked_frame(lf)
     }
 
+    fn join_asof(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
+        let Some(Value::Frame(other)) = a.get("other").cloned() else {
+            return Err(Fail::type_error("join_asof() needs another frame"));
+        };
+        let (left_on, right_on) = match (a.get("on").cloned(), a.get("left_on").cloned(), a.get("right_on").cloned()) {
+            (Some(on), None, None) => {
+                let key = self.to_expr(on, StrAs::Column)?;
+                (key.clone(), key)
+            }
+            (None, Some(l), Some(r)) => (self.to_expr(l, StrAs::Column)?, self.to_expr(r, StrAs::Column)?),
+            _ => return Err(Fail::type_error("join_asof() needs `on`, or both `left_on` and `right_on`")),
+        };
+        let names = |me: &Self, v: Option<&Value>| -> Result<Option<Vec<PlSmallStr>>> {
+            v.map(|v| me.names_from(vec![v.clone()]).map(|n| n.into_iter().map(PlSmallStr::from).collect())).transpose()
+        };
+        let (left_by, right_by) = match (a.get("by"), a.get("by_left"), a.get("by_right")) {
+            (Some(by), None, None) => (names(self, Some(by))?, names(self, Some(by))?),
+            (None, l, r) if l.is_some() == r.is_some() => (names(self, l)?, names(self, r)?),
+            _ => return Err(Fail::type_error("join_asof() takes `by`, or both `by_left` and `by_right`")),
+        };
+        let strategy = match a.choice("strategy", "backward", &["backward", "forward", "nearest"])?.as_str() {
+            "forward" => AsofStrategy::Forward,
+            "nearest" => AsofStrategy::Nearest,
+            _ => AsofStrategy::Backward,
+        };
+        let (tolerance, tolerance_str) = match a.get("tolerance").cloned() {
+            None => (None, None),
+            Some(Value::Str(s)) => (None, Some(PlSmallStr::from(s.as_ref()))),
+            Some(Value::Int(i)) => (Some(Scalar::from(i)), None),
+            Some(Value::Float(f)) => (Some(Scalar::from(f)), None),
+            Some(Value::Scalar(s)) => (Some(s), None),
+            Some(other) => return Err(Fail::type_error(format!("tolerance must be a number, a duration string or a timedelta, not a {}", other.type_name()))),
+        };
+        let options = AsOfOptions {
+            strategy,
+            tolerance,
+            tolerance_str,
+            left_by,
+            right_by,
+            allow_eq: a.bool("allow_exact_matches", true)?,
+            check_sortedness: a.bool("check_sortedness", true)?,
+        };
+        let mut args = JoinArgs::new(JoinType::AsOf(Box::new(options)));
+        args.suffix = Some(a.string("suffix", "_right")?.into());
+        args.coalesce = if a.bool("coalesce", true)? { JoinCoalesce::CoalesceColumns } else { JoinCoalesce::KeepColumns };
+        let lf = frame.lf.clone().join(other.lf.clone(), [left_on], [right_on], args);
+        self.checked_frame(lf)
+    }
+
+    /// `pivot`, as Python 2.1 builds it: the distinct `on` values (collected when not given)
+    /// become columns; `aggregate_function=None` takes the single value of each cell.
+    fn pivot(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
+        let schema = schema_checked(&frame.lf)?;
+        let on = self.selector_of(vec![a.required("on")?.clone()])?;
+        let on_names = on.clone().into_columns(&schema, &Default::default()).map_err(Fail::from)?;
+        let on_columns = match a.get("on_columns").cloned() {
+            Some(Value::Frame(f)) => self.collect(f.lf)?,
+            Some(Value::Column(c)) => self.collect(c.frame.lf.clone().select([c.expr.clone()]))?,
+            Some(list @ (Value::List(_) | Value::Tuple(_))) => {
+                let items = list.sequence_items().unwrap_or_default();
+                DataFrame::new_infer_height(vec![super::conversions::series_of(PlSmallStr::EMPTY, &items)?.into_column()]).map_err(Fail::from)?
+            }
+            Some(other) => return Err(Fail::type_error(format!("on_columns must be a list, a Series or a frame, not a {}", other.type_name()))),
+            None => {
+                let keys: Vec<Expr> = on_names.iter().map(|n| col(n.clone())).collect();
+                let distinct = frame.lf.clone().select(keys.clone()).unique_stable(None, UniqueKeepStrategy::First);
+                let distinct = if a.bool("sort_columns", false)? { distinct.sort_by_exprs(keys, SortMultipleOptions::default().with_maintain_order(true)) } else { distinct };
+                let limit = self.limits.max_list_len as IdxSize + 1;
+                self.collect(distinct.limit(limit))?
+            }
+        };
+        self.check_list_len(on_columns.height())?;
+        let (index, values) = match (a.get("index").cloned(), a.get("values").cloned()) {
+            (Some(i), Some(v)) => (self.selector_of(vec![i])?, self.selector_of(vec![v])?),
+            (Some(i), None) => {
+                let index = self.selector_of(vec![i])?;
+                (index.clone(), Selector::Wildcard - on.clone() - index)
+            }
+            (None, Some(v)) => {
+                let values = self.selector_of(vec![v])?;
+                (Selector::Wildcard - on.clone() - values.clone(), values)
+            }
+            (None, None) => return Err(Fail::type_error("pivot() needs `index` or `values`")),
+        };
+        let element = Expr::Element;
+        let agg = match a.get("aggregate_function").cloned() {
+            None => element.item(true),
+            Some(Value::Str(f)) => match f.as_ref() {
+                "first" => element.first(),
+                "last" => element.last(),
+                "item" => element.item(false),
+                "sum" => element.sum(),
+                "mean" => element.mean(),
+                "median" => element.median(),
+                "min" => element.min(),
+                "max" => element.max(),
+                "len" => element.len(),
+                "count" => return Err(Fail::new(Code::RemovedName, "aggregate_function='count' was replaced in Python Polars").hint("use aggregate_function='len'")),
+                other => return Err(Fail::value_error(format!("invalid aggregate_function {other:?}")).hint("first, last, item, sum, mean, median, min, max, len, or an expression on pl.element()")),
+            },
+            Some(other) if other.is_expression_like() => self.to_expr(other, StrAs::Column)?,
+            Some(other) => return Err(Fail::type_error(format!("aggregate_function must be a name or an expression, not a {}", other.type_name()))),
+        };
+        let naming = match a.choice("column_naming", "auto", &["auto", "combine"])?.as_str() {
+            "combine" => polars::frame::PivotColumnNaming::Combine,
+            _ => polars::frame::PivotColumnNaming::Auto,
+        };
+        let separator = PlSmallStr::from(a.string("separator", "_")?);
+        let lf = frame.lf.clone().pivot(on, std::sync::Arc::new(on_columns), index, values, agg, a.bool("maintain_order", true)?, separator, naming);
+        self.checked_frame(lf)
+    }
+
     pub fn group_by_method(&mut self, group_by: GroupBy, name: &str, args: CallArgs) -> Result<Value> {
         let mut a = args.bind(Namespace::GroupBy, name)?;
+        if matches!(name, "head" | "tail") {
+            if group_by.dynamic.is_some() {
+                return Err(Fail::type_error(format!("{name}() is not available after group_by_dynamic")).hint("use `.agg(pl.all().head(n))`"));
+            }
+            let n = a.int("n", 5)?.max(0) as usize;
+            let grouped = group_by.frame.lf.clone().group_by_stable(group_by.keys);
+            let lf = if name == "head" { grouped.head(Some(n)) } else { grouped.tail(Some(n)) };
+            return self.checked_frame(lf);
+        }
         let aggs: Vec<Expr> = match name {
             "agg" => {
                 let mut exprs = self.frame_exprs(&group_by.frame, std::mem::take(&mut a.rest))?;
@@ -458,7 +596,6 @@ impl Interpreter<'_, '_> {
             Some((index, options)) => lf.group_by_dynamic(index, group_by.keys, options),
             None => lf.group_by_stable(group_by.keys),
         };
-        let _ = group_by.maintain_order;
         self.checked_frame(grouped.agg(aggs))
     }
 }

@@ -9,7 +9,9 @@ mod expr_methods;
 mod expr_namespaces;
 mod expressions;
 pub(crate) mod failure;
+pub(crate) mod format_spec;
 mod frame_methods;
+mod module_datetime;
 mod module_math;
 mod module_pl;
 mod module_selectors;
@@ -72,6 +74,7 @@ impl<'a, 'src> Interpreter<'a, 'src> {
         globals.insert("math".to_string(), Value::Module(Module::Math));
         globals.insert("np".to_string(), Value::Module(Module::Numpy));
         globals.insert("itertools".to_string(), Value::Module(Module::Itertools));
+        globals.insert("datetime".to_string(), Value::Module(Module::Datetime));
         for name in builtins::NAMES {
             globals.insert(name.to_string(), Value::Builtin(name));
         }

@@ -94,6 +94,8 @@ impl Interpreter<'_, '_> {
             "tan" => x.tan(),
             "atan" => x.atan(),
             "tanh" => x.tanh(),
+            "radians" => x.to_radians(),
+            "degrees" => x.to_degrees(),
             _ => unreachable!("bound above"),
         };
         Ok(Value::Float(out))
@@ -125,6 +127,8 @@ impl Interpreter<'_, '_> {
                 "tanh" => e.tanh(),
                 "square" => e.pow(super::conversions::dyn_int(2)),
                 "cbrt" => e.cbrt(),
+                "radians" => e.radians(),
+                "degrees" => e.degrees(),
                 _ => unreachable!("bound above"),
             };
             return Ok(Value::Expr(out));
@@ -162,6 +166,8 @@ impl Interpreter<'_, '_> {
                 "arctan" => v.atan(),
                 "tanh" => v.tanh(),
                 "cbrt" => v.cbrt(),
+                "radians" => v.to_radians(),
+                "degrees" => v.to_degrees(),
                 _ => unreachable!("bound above"),
             }),
         })
