@@ -88,7 +88,7 @@ use Namespace as N;
 pub static ENTRIES: &[Entry] = &[
     // builtins
     f(N::Builtins, "len", "obj", "lists, tuples, dicts, strings, frames (row count)"),
-    f(N::Builtins, "range", "start, stop=None, step=1", "bounded by max_list_len"),
+    f(N::Builtins, "range", "start, stop=None, step=1", "lazy as in Python: a loop over it counts against max_loop_iterations, a list made from it against max_list_len"),
     f(N::Builtins, "enumerate", "iterable, start=0", ""),
     f(N::Builtins, "zip", "*iterables", ""),
     f(N::Builtins, "min", "*args", "on numbers and strings; use pl.min_horizontal for expressions"),
@@ -272,7 +272,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Expr, "top_k", "k=5", ""), f(N::Expr, "bottom_k", "k=5", ""),
     f(N::Expr, "rle_id", "", ""),
     f(N::Expr, "exclude", "columns, *more_columns", ""),
-    f(N::Expr, "explode", "", "rows counted against max_rows"),
+    f(N::Expr, "explode", "", "gives no more rows than the list elements it reads (frame-level `explode` is counted against max_rows)"),
     f(N::Expr, "implode", "", ""),
     f(N::Expr, "item", "", "Series only: the single value"),
     p(N::Expr, "str", "string functions"), p(N::Expr, "dt", "date/time functions"),

@@ -97,3 +97,19 @@ pub(crate) fn values_of(column: &polars::prelude::Column) -> Result<Vec<Value>> 
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_polars_becomes_an_execution_error() {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let caught = catch_polars_panic(|| -> u32 { panic!("not yet implemented") });
+        std::panic::set_hook(previous);
+        let fail = caught.expect_err("the panic is caught");
+        assert_eq!(fail.code, Code::PolarsError);
+        assert!(fail.message.contains("not yet implemented") && fail.hint.is_some());
+    }
+}

@@ -411,12 +411,12 @@ impl Interpreter<'_, '_> {
             }
             Value::Column(column) => match name {
                 "dtype" => {
-                    let schema = super::collect::schema_checked(&column.frame.lf.clone().select([column.expr.clone()]))?;
+                    let schema = self.schema_of(&column.frame.lf.clone().select([column.expr.clone()]))?;
                     let dtype = schema.iter().next().map(|(_, d)| d.clone()).unwrap_or(DataType::Null);
                     Ok(Value::DType(dtype))
                 }
                 "name" => {
-                    let schema = super::collect::schema_checked(&column.frame.lf.clone().select([column.expr.clone()]))?;
+                    let schema = self.schema_of(&column.frame.lf.clone().select([column.expr.clone()]))?;
                     let name = schema.iter().next().map(|(n, _)| n.to_string()).unwrap_or_default();
                     Ok(Value::str(name))
                 }

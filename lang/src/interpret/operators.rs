@@ -167,7 +167,7 @@ impl Interpreter<'_, '_> {
                 _ => return Err(Fail::type_error("`in <str>` needs a str on the left")),
             },
             Value::Frame(frame) => {
-                let schema = super::collect::schema_checked(&frame.lf)?;
+                let schema = self.schema_of(&frame.lf)?;
                 item.as_str().is_some_and(|n| schema.contains(n))
             }
             other => return Err(Fail::type_error(format!("`in` is not supported on a {}", other.type_name()))),
