@@ -110,6 +110,7 @@ impl Interpreter<'_, '_> {
             "with_columns" | "select" => {
                 let mut exprs = self.frame_exprs(&frame, std::mem::take(&mut a.rest))?;
                 exprs.extend(self.named_exprs(&frame, std::mem::take(&mut a.kwargs))?);
+                self.check_generated_rows(&lf, &exprs)?;
                 let lf = if name == "select" { lf.select(exprs) } else { lf.with_columns(exprs) };
                 self.checked_frame(lf)
             }

@@ -18,6 +18,7 @@ mod module_pl;
 mod module_selectors;
 mod operators;
 mod python_methods;
+mod row_budget;
 mod series;
 mod statements;
 pub(crate) mod values;
