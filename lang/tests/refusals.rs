@@ -290,6 +290,8 @@ fn row_budget_guards_plans_that_multiply_rows() {
     assert_limit(&d, Code::RowBudget, 2);
     let d = run_with("df = df.select(pl.repeat('x', pl.col('a').sum() * 10**9))", small.clone());
     assert_limit(&d, Code::RowBudget, 1);
+    let d = run_with("df = df.select(pl.int_range(-10**12, pl.len()))", small.clone());
+    assert_limit(&d, Code::RowBudget, 1);
     let d = run_with("df = df.with_columns(pl.col('s').str.pad_start(10**9, '*'))", Limits::default());
     assert_limit(&d, Code::RowBudget, 1);
     let d = run_with("x = 1\ndf = df.with_columns(pl.lit('a,b,c').str.split(',').alias('parts')).explode('parts')", small);

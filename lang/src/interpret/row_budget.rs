@@ -2,6 +2,7 @@
 // and `pl.repeat` with expression bounds (`pl.len() * k`) are sized on the frame before they run.
 
 use polars::prelude::*;
+use polars_plan::plans::DynLiteralValue;
 
 use super::failure::Result;
 use super::Interpreter;
@@ -39,11 +40,29 @@ impl Interpreter<'_, '_> {
 fn generated_rows(node: &Expr) -> Option<Expr> {
     let Expr::Function { input, function } = node else { return None };
     match function {
+        // `pl.int_range(pl.len())` (a row index) gives as many rows as the frame has: no growth.
+        FunctionExpr::Range(RangeFunction::IntRange { .. }) if input.len() == 2 && is_row_count(&input[1]) && is_non_negative_literal(&input[0]) => None,
         FunctionExpr::Range(RangeFunction::IntRange { step, .. }) if input.len() == 2 => {
             let span = (input[1].clone().cast(DataType::Float64) - input[0].clone().cast(DataType::Float64)) / lit(*step as f64);
             Some(span.clip_min(lit(0.0)))
         }
         FunctionExpr::Repeat if input.len() == 2 => Some(input[1].clone()),
         _ => None,
+    }
+}
+
+fn is_row_count(expr: &Expr) -> bool {
+    match expr {
+        Expr::Len => true,
+        Expr::Alias(inner, _) => is_row_count(inner),
+        _ => false,
+    }
+}
+
+fn is_non_negative_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::Literal(LiteralValue::Dyn(DynLiteralValue::Int(v))) => *v >= 0,
+        Expr::Literal(LiteralValue::Scalar(s)) => s.value().extract::<i64>().is_some_and(|v| v >= 0),
+        _ => false,
     }
 }
