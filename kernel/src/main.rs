@@ -4,10 +4,12 @@
 mod cells;
 mod frame_commands;
 mod kernelspec;
+mod llm;
 mod magics;
 mod protocol;
 mod rust_cells;
 mod server;
+mod suggest;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
