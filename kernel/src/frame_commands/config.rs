@@ -137,7 +137,7 @@ mod tests {
 
     fn settings() -> Settings {
         let cache = crate::llm::cache::ResponseCache::new(std::env::temp_dir().join("fekernel-config-test-cache"));
-        Settings::new(Arc::new(WorkerSession::new()), Arc::new(LlmSession::new(crate::suggest::LlmSettings::default(), cache)))
+        Settings::new(Arc::new(WorkerSession::new()), Arc::new(LlmSession::new(Default::default(), cache)))
     }
 
     #[test]
@@ -158,7 +158,7 @@ mod tests {
             .set_all(&[("provider".into(), "builtin".into()), ("timeout".into(), "30s".into()), ("temperature".into(), "9".into())])
             .unwrap_err();
         assert!(error.to_string().contains("`temperature=9`: a number from 0 to 2; no setting was changed"), "{error}");
-        assert_eq!(settings.llm.settings(), crate::suggest::LlmSettings::default());
+        assert_eq!((settings.llm.settings().shown("provider"), settings.llm.settings().shown("temperature")), ("auto".into(), "0.2".into()));
         assert_ne!(settings.worker.limits().timeout.as_secs(), 30);
         settings.set_all(&[("provider".into(), "builtin".into()), ("mode".into(), "direct".into()), ("llm_timeout".into(), "45s".into())]).unwrap();
         let text = settings.view()["text/plain"].as_str().unwrap().to_string();

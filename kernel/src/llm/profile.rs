@@ -85,15 +85,6 @@ impl ColumnProfile {
         DtypeKind::of(&self.dtype)
     }
 
-    /// Share of nulls, 0..=1.
-    pub fn null_share(&self, rows: usize) -> f64 {
-        if rows == 0 {
-            0.0
-        } else {
-            self.nulls as f64 / rows as f64
-        }
-    }
-
     /// Every row has its own value (an identifier or free text rather than a category).
     pub fn is_all_distinct(&self, rows: usize) -> bool {
         let non_null = rows.saturating_sub(self.nulls);

@@ -23,7 +23,7 @@ pub fn from_llm(error: &LlmError, unchanged: &str) -> CellError {
 
 pub fn from_loop(error: LoopError, who: &str, unchanged: &str) -> CellError {
     match error {
-        LoopError::Llm { error, .. } => from_llm(&error, unchanged),
+        LoopError::Llm(error) => from_llm(&error, unchanged),
         LoopError::NoCode { answer, rounds } => {
             let excerpt = crate::llm::excerpt(&answer);
             llm_cell_error(
@@ -51,7 +51,7 @@ pub fn from_loop(error: LoopError, who: &str, unchanged: &str) -> CellError {
                 detail,
             )
         }
-        LoopError::Worker { error, .. } => from_worker(error, unchanged),
+        LoopError::Worker(error) => from_worker(error, unchanged),
     }
 }
 

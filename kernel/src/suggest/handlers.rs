@@ -20,7 +20,7 @@ use super::repair_loop::{self, Asker, Trial};
 use super::review::{self, ReviewFacts};
 use crate::cells::display::{escape_html, text_and_html};
 use crate::frame_commands::{cell_error, WorkerSession};
-use crate::llm::prompt::{self, Prompt, PromptInput, SampleText};
+use crate::llm::prompt::{self, Detail, Prompt, PromptInput, SampleText};
 use crate::llm::{tokens, ChatMessage, LlmError, LlmRequest, Provider, Role, SuggestSubject};
 use crate::magics::{close_matches, MagicCall, MagicHandler, UsageError};
 use crate::server::interpreter::{CellError, ExecuteOk, MimeBundle};
@@ -122,7 +122,7 @@ impl MagicHandler for SuggestHandler {
                 subject,
                 live: &mut live,
             };
-            let mut trial = WorkerTrial { control: &prepared.control, name: &prepared.summary.name, rows: prepared.settings.preview_rows };
+            let mut trial = WorkerTrial { control: prepared.control.as_ref(), name: &prepared.summary.name, rows: prepared.settings.preview_rows };
             repair_loop::run(messages, prepared.settings.max_repairs, &mut asker, &mut trial)
         };
         let who = format!("{} ({})", prepared.resolved.kind.as_str(), prepared.resolved.model);
@@ -257,6 +257,12 @@ fn prompt_view(prepared: &Prepared) -> MimeBundle {
         tokens::TOKENIZER,
         prompt.budget
     );
+    header.push_str(&format!("\nDetail: {}.", match prompt.detail {
+        Detail::Full => "every statistic of every column".to_string(),
+        Detail::Brief => "dtype, nulls and distinct values per column; full statistics for key columns".to_string(),
+        Detail::Grouped => "column names by dtype; full statistics for key columns".to_string(),
+        Detail::Truncated(names) => format!("at most {names} names per dtype; full statistics for key columns"),
+    }));
     header.push_str(&format!(
         "\nThe request is a placeholder ({placeholder_tokens} tokens): `%%fe suggest` puts the lines of its cell there."
     ));

@@ -70,4 +70,31 @@ mod tests {
         let tokens = crate::llm::tokens::count(&text);
         assert!(tokens < 3_000, "the rules take {tokens} tokens");
     }
+
+    #[test]
+    fn prompt_token_counts_for_10_100_and_1000_columns() {
+        // The numbers the report quotes (`cargo test --release -p fekernel prompt_token_counts -- --nocapture`).
+        use crate::llm::prompt::{build, testing::wide_profile, PromptInput};
+        let system = system_message();
+        for columns in [10, 100, 1_000] {
+            let profile = wide_profile(columns);
+            let prompt = build(&PromptInput {
+                system: &system,
+                profile: &profile,
+                target: Some("churned"),
+                request: "features about spending per customer",
+                samples: None,
+                budget: 8_000,
+            });
+            println!(
+                "{columns:>5} columns: {:>5} tokens (system {}, user {}), detail {:?}, left out: {:?}",
+                prompt.tokens(),
+                prompt.system_tokens,
+                prompt.user_tokens,
+                prompt.detail,
+                prompt.left_out
+            );
+            assert!(prompt.tokens() <= 8_000, "{columns} columns: {} tokens", prompt.tokens());
+        }
+    }
 }

@@ -146,7 +146,7 @@ impl LlmSession {
         let client = self.client(connect_timeout, loopback, &resolved.base_url)?;
         let rate_limit = lock(&self.rate_limit).clone();
         let interrupt = self.interrupt.clone();
-        Ok(match resolved.kind {
+        let provider: Box<dyn Provider> = match resolved.kind {
             ProviderChoice::Anthropic => Box::new(HttpProvider {
                 wire: AnthropicWire { base_url: resolved.base_url.clone() },
                 key,
@@ -163,7 +163,8 @@ impl LlmSession {
                 rate_limit,
                 interrupt,
             }),
-        })
+        };
+        Ok(provider)
     }
 
     fn client(&self, connect_timeout: Duration, loopback: bool, base_url: &str) -> Result<reqwest::Client, LlmError> {

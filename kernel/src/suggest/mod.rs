@@ -17,7 +17,7 @@ mod review;
 use std::sync::Arc;
 
 pub use llm_session::LlmSession;
-pub use llm_settings::{env_variable, LlmSettings, BadLlmSetting, LLM_KEYS};
+pub use llm_settings::{env_variable, LLM_KEYS};
 
 use crate::frame_commands::WorkerSession;
 use crate::magics::MagicRegistry;

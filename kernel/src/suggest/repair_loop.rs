@@ -28,6 +28,8 @@ pub struct Round {
     pub latency: Duration,
     pub cache_hit: bool,
     pub model: String,
+    /// HTTP attempts the answer took (more than one after retries).
+    pub attempts: u32,
     /// Why the answer was sent back, if it was.
     pub sent_back: Option<String>,
 }
@@ -41,11 +43,11 @@ pub struct Accepted {
 
 #[derive(Debug)]
 pub enum LoopError {
-    Llm { error: LlmError, rounds: Vec<Round> },
+    Llm(LlmError),
     NoCode { answer: String, rounds: Vec<Round> },
     StillRefused { problems: String, code: String, rounds: Vec<Round> },
     /// The worker failed for a reason the code cannot fix (crash, missing frame, interrupt).
-    Worker { error: WorkerError, rounds: Vec<Round> },
+    Worker(WorkerError),
 }
 
 /// The conversation starts with `messages` (system, user).
@@ -54,13 +56,14 @@ pub fn run(mut messages: Vec<ChatMessage>, max_repairs: u32, asker: &mut dyn Ask
     for round in 0..=max_repairs as usize {
         let asked = match asker.ask(&messages, round) {
             Ok(asked) => asked,
-            Err(error) => return Err(LoopError::Llm { error, rounds }),
+            Err(error) => return Err(LoopError::Llm(error)),
         };
         rounds.push(Round {
             usage: asked.answer.usage,
             latency: asked.latency,
             cache_hit: asked.cache_hit,
             model: asked.answer.model.clone(),
+            attempts: asked.answer.attempts,
             sent_back: None,
         });
         let last_round = round == max_repairs as usize;
@@ -80,7 +83,7 @@ pub fn run(mut messages: Vec<ChatMessage>, max_repairs: u32, asker: &mut dyn Ask
         match trial.preview(&code) {
             Ok(preview) => return Ok(Accepted { code, preview, rounds }),
             Err(error) => {
-                let Some(problems) = problems_of(&error) else { return Err(LoopError::Worker { error, rounds }) };
+                let Some(problems) = problems_of(&error) else { return Err(LoopError::Worker(error)) };
                 if last_round {
                     return Err(LoopError::StillRefused { problems, code, rounds });
                 }
@@ -243,7 +246,7 @@ mod tests {
             }
         }
         let mut script = Script { answers: vec!["```python\ndf = df\n```"], seen: Vec::new() };
-        assert!(matches!(run(start(), 2, &mut script, &mut Crashing), Err(LoopError::Worker { .. })));
+        assert!(matches!(run(start(), 2, &mut script, &mut Crashing), Err(LoopError::Worker(_))));
         assert_eq!(script.seen.len(), 1);
     }
 }

@@ -160,6 +160,11 @@ fn provenance_line(facts: &ReviewFacts<'_>) -> String {
         _ => line.push_str(" · tokens not reported by the provider"),
     }
     let _ = write!(line, " · {}", describe_duration(latency));
+    let attempts: u32 = facts.rounds.iter().map(|r| r.attempts).sum();
+    let requests = facts.rounds.iter().filter(|r| !r.cache_hit && r.attempts > 0).count() as u32;
+    if attempts > requests {
+        let _ = write!(line, " · {} HTTP attempts for {requests} request{}", attempts, if requests == 1 { "" } else { "s" });
+    }
     let _ = write!(
         line,
         " · cache {}",

@@ -104,9 +104,7 @@ fn generate(
             named
         }
     };
-    let of_role = |roles: &[ColumnRole]| -> Vec<&ColumnProfile> {
-        columns.iter().filter(|c| roles.contains(&c.role)).map(|c| c.column).collect()
-    };
+    let by_role = |roles: &[ColumnRole]| of_role(columns, roles);
     let mut added = 0;
     match family {
         Family::MissingFlags => {
@@ -115,7 +113,7 @@ fn generate(
             }
         }
         Family::DateParts => {
-            for c in of_role(&[ColumnRole::Date, ColumnRole::Datetime]).into_iter().take(3) {
+            for c in by_role(&[ColumnRole::Date, ColumnRole::Datetime]).into_iter().take(3) {
                 let group = format!("calendar parts of `{}`", c.name);
                 let x = col(&c.name);
                 for part in ["year", "month", "day", "weekday"] {
@@ -128,7 +126,7 @@ fn generate(
             }
         }
         Family::Cyclic => {
-            for c in of_role(&[ColumnRole::Date, ColumnRole::Datetime]).into_iter().take(3) {
+            for c in by_role(&[ColumnRole::Date, ColumnRole::Datetime]).into_iter().take(3) {
                 let group = format!("cyclic encodings of `{}` (December sits next to January)", c.name);
                 let x = col(&c.name);
                 let mut periods = vec![("month", "month()", 12), ("weekday", "weekday()", 7)];
@@ -170,9 +168,9 @@ fn generate(
             let keys = if !named.is_empty() {
                 named
             } else {
-                let keys = of_role(&[ColumnRole::Key]);
+                let keys = by_role(&[ColumnRole::Key]);
                 if keys.is_empty() {
-                    of_role(&[ColumnRole::Category])
+                    by_role(&[ColumnRole::Category])
                 } else {
                     keys
                 }
@@ -192,7 +190,7 @@ fn generate(
             }
         }
         Family::Frequency => {
-            for c in of_role(&[ColumnRole::Category, ColumnRole::Key]).into_iter().take(4) {
+            for c in by_role(&[ColumnRole::Category, ColumnRole::Key]).into_iter().take(4) {
                 if book.taken.contains(&format!("{}_rows", c.name)) {
                     continue;
                 }
@@ -212,7 +210,7 @@ fn generate(
             }
         }
         Family::TextStats => {
-            for c in of_role(&[ColumnRole::Text]).into_iter().take(3) {
+            for c in by_role(&[ColumnRole::Text]).into_iter().take(3) {
                 let group = format!("length of the text in `{}`", c.name);
                 added += book.add(&group, format!("{}_chars", c.name), format!("{}.str.len_chars()", col(&c.name)));
                 added += book.add(&group, format!("{}_words", c.name), format!("{}.str.count_matches(r\"\\S+\")", col(&c.name)));
@@ -220,6 +218,10 @@ fn generate(
         }
     }
     added
+}
+
+fn of_role<'a>(columns: &[RoledColumn<'a>], roles: &[ColumnRole]) -> Vec<&'a ColumnProfile> {
+    columns.iter().filter(|c| roles.contains(&c.role)).map(|c| c.column).collect()
 }
 
 /// The key of `over(...)`: a plain string (a column name, as Python Polars reads it).
