@@ -82,8 +82,9 @@ fn looks_like_code(answer: &str) -> bool {
     assigns_df(answer)
         && answer.lines().filter(|l| !l.trim().is_empty()).all(|line| {
             let t = line.trim_start();
+            let keyword = ["import ", "from ", "def ", "for ", "if ", "elif ", "else:", "return ", "#"].iter().any(|k| t.starts_with(k));
             let prose = t.split_whitespace().count() > 3 && !t.contains(['(', '=', '[', '#', ')', '"', '\'']);
-            !prose
+            keyword || !prose
         })
 }
 

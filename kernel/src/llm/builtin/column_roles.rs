@@ -26,8 +26,8 @@ pub enum ColumnRole {
 /// Words that name an entity rows belong to.
 const ENTITY_WORDS: &[&str] = &[
     "customer", "client", "user", "account", "member", "store", "shop", "merchant", "seller", "vendor",
-    "product", "item", "sku", "device", "session", "household", "patient", "branch", "region", "city",
-    "country", "category", "segment", "channel", "team", "player", "driver", "route", "station",
+    "product", "item", "sku", "device", "session", "household", "patient", "branch", "team", "player",
+    "driver", "route", "station",
 ];
 
 pub struct RoledColumn<'a> {

@@ -175,14 +175,16 @@ fn generate(
                     keys
                 }
             };
-            for key in keys.into_iter().take(2) {
+            // Unasked, one key and two numbers keep room for the other families.
+            let (key_count, number_count) = if asked { (2, 3) } else { (1, 2) };
+            for key in keys.into_iter().take(key_count) {
                 let group = format!("statistics per `{}`", key.name);
                 let k = literal_key(key);
                 // Categories get their share of rows from the frequency encodings instead.
                 if columns.iter().any(|c| c.column.name == key.name && c.role == ColumnRole::Key) {
                     added += book.add(&group, format!("{}_rows", key.name), format!("pl.len().over({k})"));
                 }
-                for x in numbers.iter().take(3) {
+                for x in numbers.iter().take(number_count) {
                     let v = col(&x.name);
                     added += book.add(&group, format!("{}_mean_per_{}", x.name, key.name), format!("{v}.mean().over({k})"));
                     added += book.add(&group, format!("{}_minus_mean_per_{}", x.name, key.name), format!("{v} - {v}.mean().over({k})"));
