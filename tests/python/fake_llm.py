@@ -67,6 +67,13 @@ class FakeLLM:
             def log_message(self, *args):
                 pass
 
+            def handle(self):
+                # The kernel drops connections it gave up on (timeouts, interrupts).
+                try:
+                    super().handle()
+                except (ConnectionResetError, BrokenPipeError):
+                    pass
+
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
@@ -75,7 +82,8 @@ class FakeLLM:
                 except ValueError:
                     body = {"unparsed": raw.decode("utf-8", "replace")}
                 with fake.lock:
-                    fake.received.append(Received(self.path, dict(self.headers), body, time.monotonic()))
+                    headers = {name.lower(): value for name, value in self.headers.items()}
+                    fake.received.append(Received(self.path, headers, body, time.monotonic()))
                     reply = fake.script.pop(0) if fake.script else Status(500, '{"error": {"message": "the test scripted no reply"}}')
                 wire = "anthropic" if self.path.endswith("/messages") else "openai"
                 try:

@@ -104,7 +104,9 @@ pub trait Provider {
 
 /// Formats a duration for messages: `5 s`, `1.5 s`, `250 ms`.
 pub fn describe_duration(duration: Duration) -> String {
-    if duration < Duration::from_secs(1) {
+    if duration < Duration::from_millis(10) {
+        format!("{:.1} ms", duration.as_secs_f64() * 1000.0)
+    } else if duration < Duration::from_secs(1) {
         format!("{} ms", duration.as_millis())
     } else if duration.subsec_millis() == 0 {
         format!("{} s", duration.as_secs())

@@ -150,15 +150,17 @@ fn generate(
             }
         }
         Family::Ratios => {
-            let mut pairs = related_pairs(&numbers);
+            // Only divisors that are positive throughout the frame: the feature language has no
+            // `when/then` yet to turn a division by zero into a null.
+            let mut pairs: Vec<_> = related_pairs(&numbers).into_iter().filter(|(_, b)| positive(b)).collect();
             if pairs.is_empty() && asked {
-                pairs = numbers.windows(2).map(|w| (w[0], w[1])).collect();
+                pairs = numbers.windows(2).map(|w| (w[0], w[1])).filter(|(_, b)| positive(b)).collect();
             }
             for (a, b) in pairs.into_iter().take(4) {
                 added += book.add(
-                    "ratios of related numbers (null where the divisor is 0)",
+                    "ratios of related numbers (the divisors are positive in this frame)",
                     format!("{}_per_{}", a.name, b.name),
-                    format!("pl.when({b} != 0).then({a} / {b})", a = col(&a.name), b = col(&b.name)),
+                    format!("{} / {}", col(&a.name), col(&b.name)),
                 );
             }
         }
@@ -231,6 +233,11 @@ fn literal_key(column: &ColumnProfile) -> String {
     super::python_text::literal(&column.name)
 }
 
+/// Every non-null value is above zero (the minimum is).
+fn positive(column: &ColumnProfile) -> bool {
+    column.min.as_deref().and_then(|m| m.parse::<f64>().ok()).is_some_and(|m| m > 0.0)
+}
+
 fn non_negative(column: &ColumnProfile) -> bool {
     column.min.as_deref().and_then(|m| m.parse::<f64>().ok()).is_some_and(|m| m >= 0.0)
 }
@@ -283,7 +290,8 @@ fn why_none(family: Family) -> &'static str {
         Family::MissingFlags => "no column has nulls",
         Family::DateParts | Family::Cyclic => "no date or datetime column",
         Family::Logs => "no non-negative numeric column",
-        Family::Ratios | Family::Interactions => "fewer than two numeric columns",
+        Family::Ratios => "no two related numeric columns with a positive divisor",
+        Family::Interactions => "fewer than two numeric columns",
         Family::GroupStats => "no key or category column to group by",
         Family::Frequency => "no category or key column",
         Family::TextStats => "no free-text column",

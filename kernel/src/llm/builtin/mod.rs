@@ -103,7 +103,7 @@ mod tests {
             "pl.col(\"ts\").dt.month().alias(\"ts_month\")",
             "(2 * math.pi * pl.col(\"ts\").dt.hour() / 24).sin().alias(\"ts_hour_sin\")",
             "pl.col(\"amount\").log1p().alias(\"amount_log1p\")",
-            "pl.when(pl.col(\"quantity\") != 0).then(pl.col(\"amount\") / pl.col(\"quantity\")).alias(\"amount_per_quantity\")",
+            "(pl.col(\"amount\") / pl.col(\"quantity\")).alias(\"amount_per_quantity\")",
             "pl.col(\"amount\").mean().over(\"customer_id\").alias(\"amount_mean_per_customer_id\")",
             "pl.len().over(\"channel\") / pl.len()",
         ] {
