@@ -116,7 +116,9 @@ fn generate(
             for c in by_role(&[ColumnRole::Date, ColumnRole::Datetime]).into_iter().take(3) {
                 let group = format!("calendar parts of `{}`", c.name);
                 let x = col(&c.name);
-                for part in ["year", "month", "day", "weekday"] {
+                // A year that never changes in this frame would be a constant column.
+                let one_year = matches!((&c.min, &c.max), (Some(min), Some(max)) if min.get(..4).is_some() && min.get(..4) == max.get(..4));
+                for part in ["year", "month", "day", "weekday"].into_iter().filter(|p| !(one_year && *p == "year")) {
                     added += book.add(&group, format!("{}_{part}", c.name), format!("{x}.dt.{part}()"));
                 }
                 added += book.add(&group, format!("{}_is_weekend", c.name), format!("({x}.dt.weekday() >= 6).cast(pl.Int8)"));

@@ -119,6 +119,7 @@ mod tests {
     fn the_request_narrows_the_families() {
         let code = code_of(&answer(&tx(), None, "date features")).to_string();
         assert!(code.contains("ts_weekday") && code.contains("ts_month_cos"), "{code}");
+        assert!(!code.contains("ts_year"), "every row is in 2024: the year would be constant\n{code}");
         assert!(!code.contains("log1p") && !code.contains("over("), "{code}");
         let per_customer = answer(&tx(), Some("churned"), "spending per customer");
         let code = code_of(&per_customer);
