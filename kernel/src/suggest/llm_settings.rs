@@ -152,8 +152,14 @@ impl LlmSettings {
                 self.api_key_env = match optional(value) {
                     None => None,
                     Some(name) if looks_like_a_key(&name) => {
-                        return Err(bad("that looks like a key, not the name of a variable; keys never go into notebooks: \
-                                        export it (e.g. MY_LLM_KEY) before starting Jupyter and write api_key_env=MY_LLM_KEY"))
+                        // Never echo what may be a key.
+                        return Err(BadLlmSetting {
+                            key: key.into(),
+                            value: crate::llm::secret::REDACTED.into(),
+                            expected: "that looks like a key, not the name of a variable; keys never go into notebooks: \
+                                       export it (e.g. MY_LLM_KEY) before starting Jupyter and write api_key_env=MY_LLM_KEY"
+                                .into(),
+                        });
                     }
                     Some(name) if is_variable_name(&name) => Some(name),
                     Some(_) => return Err(bad("an environment variable name: letters, digits and _, e.g. OPENROUTER_API_KEY")),
@@ -287,6 +293,7 @@ mod tests {
         let mut settings = LlmSettings::default();
         let error = settings.set("api_key_env", "sk-proj-abcdefghijklmnop").unwrap_err();
         assert!(error.expected.contains("looks like a key"), "{error}");
+        assert!(!error.to_string().contains("abcdefghijklmnop"), "the key is not echoed: {error}");
         settings.set("api_key_env", "OPENROUTER_API_KEY").unwrap();
         assert_eq!(settings.shown("api_key_env"), "OPENROUTER_API_KEY");
         assert!(settings.set("base_url", "https://user:secret@example.com/v1").is_err());
