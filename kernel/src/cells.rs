@@ -16,6 +16,7 @@ use crate::server::interpreter::{
     CellError, Completeness, Completion, ExecuteOk, ExecuteRequest, Interpreter, LanguageInfo, MimeBundle,
 };
 use crate::server::publisher::CellIo;
+use crate::suggest::{self, LlmSession};
 
 /// Which handler a cell belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,7 @@ pub struct FeInterpreter {
     magics: MagicRegistry,
     rust: Arc<RustCells>,
     worker: Arc<WorkerSession>,
+    llm: Arc<LlmSession>,
     rustc_version: Arc<OnceLock<String>>,
 }
 
@@ -47,23 +49,30 @@ impl FeInterpreter {
     /// `rustc --version` is asked in the background.
     pub fn new() -> Arc<Self> {
         let worker = Arc::new(WorkerSession::new());
-        let settings = Arc::new(Settings::new(worker.clone()));
+        let llm = Arc::new(LlmSession::from_environment());
+        let settings = Arc::new(Settings::new(worker.clone(), llm.clone()));
         let rust = Arc::new(RustCells::new());
         let mut magics = MagicRegistry::with_catalog();
         frame_commands::attach(&mut magics, worker.clone(), settings);
+        suggest::attach(&mut magics, worker.clone(), llm.clone());
         rust_frames::attach(&mut magics, worker.clone(), rust.clone());
-        Self::with_registry(magics, worker, rust)
+        Self::with_registry(magics, worker, llm, rust)
     }
 
     /// With a registry whose commands already have their handlers attached.
-    fn with_registry(magics: MagicRegistry, worker: Arc<WorkerSession>, rust: Arc<RustCells>) -> Arc<Self> {
+    fn with_registry(
+        magics: MagicRegistry,
+        worker: Arc<WorkerSession>,
+        llm: Arc<LlmSession>,
+        rust: Arc<RustCells>,
+    ) -> Arc<Self> {
         let rustc_version = Arc::new(OnceLock::new());
         let warm = rustc_version.clone();
         // Ready long before a client asks; `language_info` waits for it if not.
         let _ = std::thread::Builder::new().name("rustc-version".into()).spawn(move || {
             warm.get_or_init(ask_rustc_version);
         });
-        Arc::new(FeInterpreter { magics, rust, worker, rustc_version })
+        Arc::new(FeInterpreter { magics, rust, worker, llm, rustc_version })
     }
 }
 
@@ -132,8 +141,8 @@ impl Interpreter for FeInterpreter {
     }
 
     fn interrupt(&self) {
-        // Only one cell runs at a time: whichever of the two is busy stops.
-        if !self.worker.interrupt() {
+        // Only one cell runs at a time: whichever is busy (worker, LLM call, Rust) stops.
+        if !self.worker.interrupt() && !self.llm.interrupt() {
             self.rust.interrupt();
         }
     }

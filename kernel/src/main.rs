@@ -4,11 +4,13 @@
 mod cells;
 mod frame_commands;
 mod kernelspec;
+mod llm;
 mod magics;
 mod protocol;
 mod rust_cells;
 mod rust_frames;
 mod server;
+mod suggest;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

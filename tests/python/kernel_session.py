@@ -30,6 +30,10 @@ class CellRun:
         assert len(errors) <= 1, errors
         return errors[0] if errors else None
 
+    @property
+    def payload(self) -> list:
+        return self.reply["content"].get("payload", [])
+
     def text(self) -> str:
         """Every text/plain and stream text of the cell, joined."""
         parts = []
@@ -52,11 +56,18 @@ class CellRun:
 class Kernel:
     """One fekernel process, driven through jupyter_client as notebooks drive it."""
 
-    def __init__(self, cwd: Path, env: dict | None = None):
+    def __init__(self, cwd: Path, env: dict | None = None, stderr=None):
+        """`env` adds to (None: removes from) this process's environment; `stderr` is an open
+        file that receives the kernel's log."""
         self.km = KernelManager(kernel_name=KERNEL_NAME)
         full_env = dict(os.environ)
-        full_env.update(env or {})
-        self.km.start_kernel(cwd=str(cwd), env=full_env)
+        for name, value in (env or {}).items():
+            if value is None:
+                full_env.pop(name, None)
+            else:
+                full_env[name] = value
+        extra = {"stderr": stderr} if stderr is not None else {}
+        self.km.start_kernel(cwd=str(cwd), env=full_env, **extra)
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=60)

@@ -45,6 +45,22 @@ fn describe(column: &Column, previous: Option<&DataType>) -> ColumnChange {
         previous_dtype: previous.map(python_name),
         nulls: column.null_count(),
         examples: examples(column),
+        unique: None,
+        same_as: None,
+    }
+}
+
+/// For previews (small samples): the distinct count of each new column and the input column it
+/// duplicates, if any, so a review can warn about constant and duplicated features.
+pub fn profile_new_columns(before: &DataFrame, after: &DataFrame, new_columns: &mut [ColumnChange]) {
+    for change in new_columns {
+        let Ok(column) = after.column(&change.name) else { continue };
+        change.unique = column.n_unique().ok();
+        change.same_as = before
+            .columns()
+            .iter()
+            .find(|old| old.dtype() == column.dtype() && old.equals_missing(column))
+            .map(|old| old.name().to_string());
     }
 }
 
@@ -65,4 +81,28 @@ fn examples(column: &Column) -> Vec<String> {
         }
     }
     seen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previews_count_distinct_values_and_name_duplicated_inputs() {
+        let before = df!("a" => [1i64, 2, 3], "b" => [1.0f64, 1.0, 2.0]).unwrap();
+        let after = df!(
+            "a" => [1i64, 2, 3],
+            "b" => [1.0f64, 1.0, 2.0],
+            "a_copy" => [1i64, 2, 3],
+            "constant" => [7i64, 7, 7],
+            "a_float" => [1.0f64, 2.0, 3.0]
+        )
+        .unwrap();
+        let mut changes = compare(&before, &after);
+        profile_new_columns(&before, &after, &mut changes.new_columns);
+        let found: Vec<_> =
+            changes.new_columns.iter().map(|c| (c.name.as_str(), c.unique, c.same_as.as_deref())).collect();
+        // A float copy of an integer column is a new feature (different dtype), not a duplicate.
+        assert_eq!(found, [("a_copy", Some(3), Some("a")), ("constant", Some(1), None), ("a_float", Some(3), None)]);
+    }
 }

@@ -41,6 +41,9 @@ pub enum Request {
         #[serde(default = "first_line_of_cell")]
         first_line: u32,
     },
+    /// The first `rows` rows of `name` as CSV text (for LLM prompts the user opted into with
+    /// `samples=N`; at most MAX_SAMPLE_ROWS).
+    Sample { name: String, rows: usize },
     /// Drop the current version of `name`; the previous one becomes current.
     Undo { name: String },
     /// The kept versions of `name`, with code and provenance.
@@ -70,6 +73,7 @@ impl Request {
             | Request::Schema { name }
             | Request::Apply { name, .. }
             | Request::PreviewApply { name, .. }
+            | Request::Sample { name, .. }
             | Request::Undo { name }
             | Request::History { name }
             | Request::Save { name, .. } => Some(name),
@@ -80,12 +84,21 @@ impl Request {
     }
 }
 
+/// Most rows a `Sample` request returns.
+pub const MAX_SAMPLE_ROWS: usize = 100;
+
 /// Who wrote the code of an apply, when an LLM did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LlmProvenance {
     pub provider: String,
     pub model: String,
     pub prompt_hash: String,
+    /// When the suggestion was made (0 in manifests written before this field existed).
+    #[serde(default)]
+    pub suggested_unix_ms: u64,
+    /// The user changed the suggested code before applying it.
+    #[serde(default)]
+    pub edited: bool,
 }
 
 /// File formats of `%fe save`.
@@ -167,6 +180,7 @@ pub enum Reply {
     Schema(SchemaSummary),
     Applied(ApplySummary),
     Previewed(ApplySummary),
+    Sample(SampleRows),
     Undone { frame: FrameInfo, dropped_version: u32 },
     History(FrameHistoryView),
     Saved { staged_file: PathBuf, rows: usize, columns: usize },
@@ -223,6 +237,15 @@ pub struct SchemaSummary {
     pub text: String,
 }
 
+/// The first rows of a frame as CSV text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SampleRows {
+    pub name: String,
+    pub version: u32,
+    pub rows: usize,
+    pub csv: String,
+}
+
 /// A column an apply added or changed (or dropped: then `dtype` is its old type).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ColumnChange {
@@ -231,6 +254,12 @@ pub struct ColumnChange {
     pub previous_dtype: Option<String>,
     pub nulls: usize,
     pub examples: Vec<String>,
+    /// Distinct values (nulls count as one), computed by previews only.
+    #[serde(default)]
+    pub unique: Option<usize>,
+    /// An input column with the same dtype and the same values, computed by previews only.
+    #[serde(default)]
+    pub same_as: Option<String>,
 }
 
 /// The result of an apply (committed) or a preview (not committed: `version` is the current one).

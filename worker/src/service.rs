@@ -227,6 +227,7 @@ impl Worker {
             Request::PreviewApply { name, code, sample_rows, first_line } => {
                 self.preview(&name, &code, first_line, sample_rows)
             }
+            Request::Sample { name, rows } => self.sample(&name, rows),
             Request::Undo { name } => {
                 let (_, dropped_version) = self.store.undo(&name).map_err(store_failure)?;
                 Ok(Reply::Undone { frame: self.store.info(&name).map_err(store_failure)?, dropped_version })
@@ -334,7 +335,8 @@ impl Worker {
         frames.insert(name.to_string(), sample.clone());
         let result = catch_polars_abort(AssertUnwindSafe(|| cell_runner::run(code, first_line, name, &frames, &unchanged)))
             .map_err(|_| interrupted(&unchanged))??;
-        let changes = column_changes::compare(&sample, &result.frame);
+        let mut changes = column_changes::compare(&sample, &result.frame);
+        column_changes::profile_new_columns(&sample, &result.frame, &mut changes.new_columns);
         let mut summary = ApplySummary {
             name: name.to_string(),
             previous_version: record.version,
@@ -350,6 +352,24 @@ impl Worker {
         };
         (summary.html, summary.text) = render::apply_views(&summary, false);
         Ok(Reply::Previewed(summary))
+    }
+
+    fn sample(&self, name: &str, rows: usize) -> Result<Reply, Failure> {
+        let (df, record) = self.store.frame(name).map_err(store_failure)?;
+        let mut head = df.head(Some(rows.min(MAX_SAMPLE_ROWS)));
+        let mut csv = Vec::new();
+        CsvWriter::new(&mut csv).finish(&mut head).map_err(|e| Failure {
+            class: FailureClass::ExecutionError,
+            message: format!("cannot write sample rows of `{name}` as CSV: {e}; {}", self.unchanged(name)),
+            rendered: None,
+            diagnostics: Vec::new(),
+        })?;
+        Ok(Reply::Sample(SampleRows {
+            name: name.to_string(),
+            version: record.version,
+            rows: head.height(),
+            csv: String::from_utf8_lossy(&csv).into_owned(),
+        }))
     }
 
     fn save(&self, name: &str, format: SaveFormat) -> Result<Reply, Failure> {

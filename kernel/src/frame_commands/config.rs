@@ -1,5 +1,5 @@
-// `%fe config [KEY=VALUE ...]`: the session's settings as one table of keys. Every pair is
-// checked before any is applied, so a typo changes nothing.
+// `%fe config [KEY=VALUE ...]`: the session's settings (worker limits, LLM suggestions) as one
+// table of keys. Every pair is checked before any is applied, so a typo changes nothing.
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -10,6 +10,7 @@ use fe_worker::WorkerLimits;
 use super::worker_session::WorkerSession;
 use crate::cells::display::{escape_html, text_and_html};
 use crate::server::interpreter::MimeBundle;
+use crate::suggest::{env_variable, LlmSession, LLM_KEYS};
 
 /// A `%fe config` pair that could not be used; nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -21,22 +22,28 @@ pub struct BadSetting {
 /// The settings of this kernel session.
 pub struct Settings {
     worker: Arc<WorkerSession>,
+    llm: Arc<LlmSession>,
 }
 
 impl Settings {
-    pub fn new(worker: Arc<WorkerSession>) -> Settings {
-        Settings { worker }
+    pub fn new(worker: Arc<WorkerSession>, llm: Arc<LlmSession>) -> Settings {
+        Settings { worker, llm }
     }
 
     /// Every key `%fe config` knows, for completion and error messages.
     pub fn keys(&self) -> Vec<&'static str> {
-        LIMIT_KEYS.iter().map(|(key, _)| *key).collect()
+        LIMIT_KEYS.iter().chain(LLM_KEYS).map(|(key, _)| *key).collect()
     }
 
     /// Applies every pair, or none of them.
     pub fn set_all(&self, pairs: &[(String, String)]) -> Result<(), BadSetting> {
         let mut limits = self.worker.limits();
+        let mut llm = self.llm.settings();
         for (key, value) in pairs {
+            if LLM_KEYS.iter().any(|(k, _)| k == key) {
+                llm.set(key, value).map_err(|e| BadSetting { reason: e.to_string() })?;
+                continue;
+            }
             if !self.keys().contains(&key.as_str()) {
                 let close = crate::magics::close_matches(key, self.keys().into_iter());
                 let mut reason = format!("unknown setting `{key}`");
@@ -48,19 +55,22 @@ impl Settings {
             }
             limits.set(key, value).map_err(|e| BadSetting { reason: e.to_string() })?;
         }
-        self.worker.set_limits(limits).map_err(|e| BadSetting { reason: e.to_string() })
+        self.worker.set_limits(limits).map_err(|e| BadSetting { reason: e.to_string() })?;
+        self.llm.set_settings(llm);
+        Ok(())
     }
 
     /// The settings as a table (text and HTML).
     pub fn view(&self) -> MimeBundle {
-        let rows = limit_rows(&self.worker.limits());
-        let mut text = String::from("fekernel settings (change with `%fe config KEY=VALUE`)\n");
+        let mut rows = limit_rows(&self.worker.limits());
+        rows.extend(self.llm_rows());
+        let mut text = String::from("fekernel settings (change with `%fe config KEY=VALUE`; FEKERNEL_<KEY> sets a starting value)\n");
         let width = rows.iter().map(|(k, _, _)| k.len()).max().unwrap_or(0);
         let mut html = String::from(
             "<table class=\"fe-config\"><thead><tr><th>key</th><th>value</th><th>meaning</th></tr></thead><tbody>",
         );
         for (key, value, meaning) in &rows {
-            let _ = writeln!(text, "  {key:<width$}  {value:<12} {meaning}");
+            let _ = writeln!(text, "  {key:<width$}  {value:<16} {meaning}");
             let _ = write!(
                 html,
                 "<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
@@ -71,6 +81,36 @@ impl Settings {
         }
         html.push_str("</tbody></table>");
         text_and_html(text, html)
+    }
+}
+
+impl Settings {
+    /// The suggestion keys, with what `auto` resolves to and whether the key variable is set
+    /// (never its value).
+    fn llm_rows(&self) -> Vec<(String, String, String)> {
+        let settings = self.llm.settings();
+        let resolved = self.llm.resolve(&settings, None, None);
+        LLM_KEYS
+            .iter()
+            .map(|(key, meaning)| {
+                let mut value = settings.shown(key);
+                let mut meaning = format!("{meaning} [{}]", env_variable(key));
+                match *key {
+                    "provider" if !resolved.reason.is_empty() => value = format!("{value} → {}", resolved.kind.as_str()),
+                    "model" if settings.model.is_none() => value = format!("default → {}", resolved.model),
+                    "api_key_env" if !resolved.key_variable.is_empty() => {
+                        let state = if std::env::var_os(&resolved.key_variable).is_some_and(|v| !v.is_empty()) { "set" } else { "not set" };
+                        meaning = format!("{meaning}; {} is {state}", resolved.key_variable);
+                    }
+                    "cache" => meaning = format!("{meaning}; folder {}", self.llm.cache_dir().display()),
+                    _ => {}
+                }
+                if *key == "provider" && !resolved.reason.is_empty() {
+                    meaning = format!("{meaning}; {}", resolved.reason);
+                }
+                (key.to_string(), value, meaning)
+            })
+            .collect()
     }
 }
 
@@ -95,9 +135,14 @@ fn limit_rows(limits: &WorkerLimits) -> Vec<(String, String, String)> {
 mod tests {
     use super::*;
 
+    fn settings() -> Settings {
+        let cache = crate::llm::cache::ResponseCache::new(std::env::temp_dir().join("fekernel-config-test-cache"));
+        Settings::new(Arc::new(WorkerSession::new()), Arc::new(LlmSession::new(Default::default(), cache)))
+    }
+
     #[test]
     fn a_bad_pair_changes_nothing() {
-        let settings = Settings::new(Arc::new(WorkerSession::new()));
+        let settings = settings();
         let before = settings.worker.limits();
         let error = settings
             .set_all(&[("timeout".into(), "30s".into()), ("memroy".into(), "1GiB".into())])
@@ -107,8 +152,25 @@ mod tests {
     }
 
     #[test]
+    fn llm_and_limit_keys_are_checked_together_before_any_is_applied() {
+        let settings = settings();
+        let error = settings
+            .set_all(&[("provider".into(), "builtin".into()), ("timeout".into(), "30s".into()), ("temperature".into(), "9".into())])
+            .unwrap_err();
+        assert!(error.to_string().contains("`temperature=9`: a number from 0 to 2; no setting was changed"), "{error}");
+        assert_eq!((settings.llm.settings().shown("provider"), settings.llm.settings().shown("temperature")), ("auto".into(), "0.2".into()));
+        assert_ne!(settings.worker.limits().timeout.as_secs(), 30);
+        settings.set_all(&[("provider".into(), "builtin".into()), ("mode".into(), "direct".into()), ("llm_timeout".into(), "45s".into())]).unwrap();
+        let text = settings.view()["text/plain"].as_str().unwrap().to_string();
+        for expected in ["provider", "builtin", "direct", "45 s", "[FEKERNEL_LLM_TIMEOUT]", "max_repairs"] {
+            assert!(text.contains(expected), "{expected} missing in\n{text}");
+        }
+        assert!(settings.keys().contains(&"llm_timeout") && settings.keys().contains(&"timeout"));
+    }
+
+    #[test]
     fn good_pairs_apply_before_the_worker_starts() {
-        let settings = Settings::new(Arc::new(WorkerSession::new()));
+        let settings = settings();
         settings.set_all(&[("timeout".into(), "30s".into()), ("memory".into(), "2GiB".into())]).unwrap();
         let limits = settings.worker.limits();
         assert_eq!((limits.timeout.as_secs(), limits.memory_bytes), (30, 2 << 30));

@@ -16,6 +16,7 @@ use crate::cells::display::{escape_html, text_and_html};
 use crate::magics::{MagicCall, MagicHandler, MagicRegistry};
 use crate::server::interpreter::{CellError, ExecuteOk};
 use crate::server::publisher::CellIo;
+use crate::suggest::provenance;
 
 /// Rows `%fe show NAME` displays without N.
 const DEFAULT_SHOW_ROWS: usize = 10;
@@ -118,12 +119,30 @@ fn schema(control: &WorkerControl, call: &MagicCall, io: &CellIo) -> Outcome {
     Ok(ExecuteOk::default())
 }
 
+/// A cell inserted by `%%fe suggest` starts with a marker comment: it is removed from the code
+/// (so history and exports hold plain code) and recorded as the version's provenance.
 fn apply(control: &WorkerControl, call: &MagicCall, io: &CellIo) -> Outcome {
     let name = arguments::one_name(call)?;
-    // The body starts on the line after the magic line.
-    let first_line = call.line_number as u32 + 1;
-    let summary = control.apply(&name, &call.body, first_line, None).map_err(cell_error)?;
-    io.display(text_and_html(summary.text, summary.html), None);
+    let body = provenance::read_apply_body(&call.body);
+    if body.code.trim().is_empty() {
+        return Err(arguments::bad(call, "the cell holds only the suggestion's marker line; the code goes below it.").into());
+    }
+    // The body starts on the line after the magic line (and after the marker, when there is one).
+    let first_line = call.line_number as u32 + 1 + body.lines_removed;
+    let summary = control.apply(&name, &body.code, first_line, body.provenance.clone()).map_err(cell_error)?;
+    let (mut text, mut html) = (summary.text, summary.html);
+    if let Some(llm) = &body.provenance {
+        let note = format!(
+            "recorded as suggested by {} {} (prompt {}){}",
+            llm.provider,
+            llm.model,
+            llm.prompt_hash,
+            if llm.edited { ", edited before it was applied" } else { "" }
+        );
+        text.push_str(&format!("{note}\n"));
+        html.push_str(&format!("<p>{}</p>", escape_html(&note)));
+    }
+    io.display(text_and_html(text, html), None);
     Ok(ExecuteOk::default())
 }
 
@@ -209,7 +228,11 @@ fn history_view(history: &FrameHistoryView) -> crate::server::interpreter::MimeB
             .unwrap_or_default();
         let mut origin = v.origin.clone();
         if let Some(llm) = &v.llm {
-            let _ = write!(origin, " (suggested by {} {}, prompt {})", llm.provider, llm.model, llm.prompt_hash);
+            let _ = write!(origin, " (suggested by {} {}, prompt {}", llm.provider, llm.model, llm.prompt_hash);
+            if let Some(at) = chrono::DateTime::from_timestamp_millis(llm.suggested_unix_ms as i64).filter(|_| llm.suggested_unix_ms > 0) {
+                let _ = write!(origin, ", at {}", at.format("%Y-%m-%d %H:%M:%S UTC"));
+            }
+            origin.push_str(if llm.edited { ", edited)" } else { ")" });
         }
         let marker = if v.version == history.current { "*" } else { " " };
         let _ = writeln!(text, "{marker} v{:<3} {:>9} × {:<4} {created}  {origin}", v.version, v.rows, v.columns);

@@ -108,7 +108,10 @@ pub const COMMANDS: &[CommandDoc] = &[
                       shows the code, the new columns and any warnings (e.g. target leakage). \
                       It then inserts a `%%fe apply NAME` cell with the code: running that cell \
                       is the approval.",
-        examples: &["%%fe suggest tx --target churned\nfeatures about spending per customer over the last 30 days"],
+        examples: &[
+            "%%fe suggest tx --target churned\nfeatures about spending per customer over the last 30 days",
+            "%%fe suggest tx --provider builtin\ndate features and ratios",
+        ],
     },
     CommandDoc {
         name: "apply",
@@ -209,9 +212,18 @@ pub const COMMANDS: &[CommandDoc] = &[
         arguments: "[KEY=VALUE ...]",
         body: None,
         summary: "provider, model, base_url, mode, limits, privacy",
-        description: "Without arguments, shows the settings. With KEY=VALUE pairs, changes them \
-                      for this session.",
-        examples: &["%fe config", "%fe config provider=anthropic model=claude-sonnet-4-5"],
+        description: "Without arguments, shows the settings: worker limits and LLM suggestions \
+                      (provider, model, base_url, api_key_env, mode, samples, temperature, cache, \
+                      max_repairs, llm_timeout, retries, rate_limit, max_tokens, prompt_tokens, \
+                      preview_rows). With KEY=VALUE pairs, changes them for this session; every \
+                      pair is checked before any is applied. Each LLM key can also be set before \
+                      the kernel starts as FEKERNEL_<KEY>, e.g. FEKERNEL_PROVIDER, FEKERNEL_MODEL, \
+                      FEKERNEL_BASE_URL. API keys are read only from the environment.",
+        examples: &[
+            "%fe config",
+            "%fe config provider=anthropic model=claude-sonnet-4-5",
+            "%fe config provider=openai base_url=http://localhost:11434/v1 model=qwen2.5-coder",
+        ],
     },
     CommandDoc {
         name: "status",

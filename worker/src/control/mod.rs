@@ -394,6 +394,14 @@ impl WorkerControl {
         }
     }
 
+    /// The first `rows` rows of `name` (at most `MAX_SAMPLE_ROWS`) as CSV text.
+    pub fn sample(&self, name: &str, rows: usize) -> Result<SampleRows, WorkerError> {
+        match self.request(Request::Sample { name: name.into(), rows })? {
+            Reply::Sample(sample) => Ok(sample),
+            other => Err(unexpected(other)),
+        }
+    }
+
     /// Goes back one version; returns the frame now current and the version dropped.
     pub fn undo(&self, name: &str) -> Result<(FrameInfo, u32), WorkerError> {
         match self.request(Request::Undo { name: name.into() })? {
