@@ -152,18 +152,15 @@ fn generate(
             }
         }
         Family::Ratios => {
-            // Only divisors that are positive throughout the frame: the feature language has no
-            // `when/then` yet to turn a division by zero into a null.
-            let mut pairs: Vec<_> = related_pairs(&numbers).into_iter().filter(|(_, b)| positive(b)).collect();
+            let mut pairs = related_pairs(&numbers);
             if pairs.is_empty() && asked {
-                pairs = numbers.windows(2).map(|w| (w[0], w[1])).filter(|(_, b)| positive(b)).collect();
+                pairs = numbers.windows(2).map(|w| (w[0], w[1])).collect();
             }
             for (a, b) in pairs.into_iter().take(4) {
-                added += book.add(
-                    "ratios of related numbers (the divisors are positive in this frame)",
-                    format!("{}_per_{}", a.name, b.name),
-                    format!("{} / {}", col(&a.name), col(&b.name)),
-                );
+                let (x, y) = (col(&a.name), col(&b.name));
+                // A divisor that can be zero gives a null there rather than an infinity.
+                let ratio = if positive(b) { format!("{x} / {y}") } else { format!("pl.when({y} != 0).then({x} / {y})") };
+                added += book.add("ratios of related numbers", format!("{}_per_{}", a.name, b.name), ratio);
             }
         }
         Family::GroupStats => {
@@ -292,7 +289,7 @@ fn why_none(family: Family) -> &'static str {
         Family::MissingFlags => "no column has nulls",
         Family::DateParts | Family::Cyclic => "no date or datetime column",
         Family::Logs => "no non-negative numeric column",
-        Family::Ratios => "no two related numeric columns with a positive divisor",
+        Family::Ratios => "no two related numeric columns",
         Family::Interactions => "fewer than two numeric columns",
         Family::GroupStats => "no key or category column to group by",
         Family::Frequency => "no category or key column",
