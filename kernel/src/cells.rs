@@ -49,6 +49,7 @@ impl FeInterpreter {
         let settings = Arc::new(Settings::new(worker.clone()));
         let mut magics = MagicRegistry::with_catalog();
         frame_commands::attach(&mut magics, worker.clone(), settings);
+        crate::pipeline_commands::attach(&mut magics, worker.clone());
         Self::with_registry(magics, worker)
     }
 

@@ -5,6 +5,7 @@ mod cells;
 mod frame_commands;
 mod kernelspec;
 mod magics;
+mod pipeline_commands;
 mod protocol;
 mod rust_cells;
 mod server;
