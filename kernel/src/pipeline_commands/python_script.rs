@@ -16,8 +16,8 @@ use fe_worker::loader::{InputFormat, CSV_INFER_SCHEMA_ROWS};
 pub enum ScriptError {
     #[error("the lineage of `{name}` does not start with a load (version {version}); nothing was written")]
     NoLoad { name: String, version: u32 },
-    #[error("`{name}` was loaded from `{source}`, whose file type the script cannot read; nothing was written")]
-    UnknownFormat { name: String, source: String },
+    #[error("`{name}` was loaded from `{path}`, whose file type the script cannot read; nothing was written")]
+    UnknownFormat { name: String, path: String },
 }
 
 /// One frame version the script builds.
@@ -189,7 +189,7 @@ fn read_call(name: &str, source: &str) -> Result<String, ScriptError> {
         Some(InputFormat::Arrow) => Ok(format!("pl.read_ipc({path})")),
         Some(InputFormat::Json) => Ok(format!("pl.read_json({path})")),
         Some(InputFormat::Ndjson) => Ok(format!("pl.read_ndjson({path})")),
-        None => Err(ScriptError::UnknownFormat { name: name.to_string(), source: source.to_string() }),
+        None => Err(ScriptError::UnknownFormat { name: name.to_string(), path: source.to_string() }),
     }
 }
 

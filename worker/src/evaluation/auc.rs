@@ -3,15 +3,6 @@
 
 use super::ranks::average_ranks;
 
-/// Whether an AUC below 0.5 counts as a signal in the other direction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Orientation {
-    /// Model scores: a low AUC is a bad model.
-    AsScored,
-    /// A raw feature may rank either way: report max(AUC, 1 − AUC).
-    DirectionFree,
-}
-
 /// AUC of `scores` for the rows where `positive` is true; `None` without positives or negatives.
 pub fn roc_auc(scores: &[f64], positive: &[bool]) -> Option<f64> {
     auc_from_ranks(&average_ranks(scores), positive)
@@ -28,29 +19,21 @@ fn auc_from_ranks(ranks: &[f64], positive: &[bool]) -> Option<f64> {
     Some(u / (n_pos as f64 * n_neg as f64))
 }
 
-/// Macro mean over classes of the one-vs-rest AUC of `scores(class)` for `labels == class`.
-/// Classes with no positive or no negative row are left out; `None` when no class is left.
-pub fn macro_one_vs_rest(
-    labels: &[usize],
-    n_classes: usize,
-    orientation: Orientation,
-    scores: impl Fn(usize) -> Vec<f64>,
-) -> Option<f64> {
+/// Macro mean over classes of the one-vs-rest AUC of model scores `scores(class)` for
+/// `labels == class` (as scored: a model that ranks backwards gets a low AUC). Classes with no
+/// positive or no negative row are left out; `None` when no class is left.
+pub fn macro_one_vs_rest(labels: &[usize], n_classes: usize, scores: impl Fn(usize) -> Vec<f64>) -> Option<f64> {
     let aucs: Vec<f64> = (0..n_classes)
         .filter_map(|class| {
             let positive: Vec<bool> = labels.iter().map(|&l| l == class).collect();
-            let auc = roc_auc(&scores(class), &positive)?;
-            Some(match orientation {
-                Orientation::AsScored => auc,
-                Orientation::DirectionFree => auc.max(1.0 - auc),
-            })
+            roc_auc(&scores(class), &positive)
         })
         .collect();
     (!aucs.is_empty()).then(|| aucs.iter().sum::<f64>() / aucs.len() as f64)
 }
 
-/// The univariate AUC of one feature: one-vs-rest for each class, direction-free, macro mean.
-/// The feature's ranks are computed once and shared by every class.
+/// The univariate AUC of one feature: one-vs-rest for each class, direction-free (a raw feature
+/// may rank either way, so max(AUC, 1 − AUC)), macro mean. The ranks are shared by every class.
 pub fn feature_auc(values: &[f64], labels: &[usize], n_classes: usize) -> Option<f64> {
     let ranks = average_ranks(values);
     let aucs: Vec<f64> = (0..n_classes)
@@ -96,17 +79,15 @@ mod tests {
         let labels = [0, 0, 1, 1, 2, 2];
         let auc = feature_auc(&values, &labels, 3).unwrap();
         assert!(close(auc, 2.5 / 3.0), "{auc}");
-        // The same as the general macro with direction-free orientation; as scored, class 0 is 0.
-        let general = macro_one_vs_rest(&labels, 3, Orientation::DirectionFree, |_| values.to_vec()).unwrap();
-        assert!(close(general, auc));
-        let scored = macro_one_vs_rest(&labels, 3, Orientation::AsScored, |_| values.to_vec()).unwrap();
+        // As model scores (no flipping), class 0 counts 0: (0 + 0.5 + 1) / 3.
+        let scored = macro_one_vs_rest(&labels, 3, |_| values.to_vec()).unwrap();
         assert!(close(scored, 1.5 / 3.0), "{scored}");
     }
 
     #[test]
     fn classes_without_rows_are_left_out_of_the_macro_mean() {
         let labels = [0, 0, 1, 1];
-        let auc = macro_one_vs_rest(&labels, 3, Orientation::AsScored, |c| {
+        let auc = macro_one_vs_rest(&labels, 3, |c| {
             if c == 0 { vec![0.9, 0.8, 0.1, 0.2] } else { vec![0.1, 0.2, 0.9, 0.8] }
         });
         assert!(close(auc.unwrap(), 1.0));

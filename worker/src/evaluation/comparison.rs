@@ -6,7 +6,7 @@ use rand::rngs::StdRng;
 use rand::seq::index::sample;
 use rand::SeedableRng;
 
-use super::auc::{macro_one_vs_rest, Orientation};
+use super::auc::macro_one_vs_rest;
 use super::columns::Target;
 use super::design::{fold_design, ModelColumn};
 use super::folds;
@@ -114,7 +114,7 @@ fn score_fold(target: &Target, columns: &[&ModelColumn], train: &[usize], test: 
             let train_labels: Vec<usize> = train.iter().map(|&r| labels[r].expect("present")).collect();
             let test_labels: Vec<usize> = test.iter().map(|&r| labels[r].expect("present")).collect();
             let p = models::class_probabilities(&design.train, &train_labels, &design.test, design.width, classes.len())?;
-            let auc = macro_one_vs_rest(&test_labels, classes.len(), Orientation::AsScored, |class| {
+            let auc = macro_one_vs_rest(&test_labels, classes.len(), |class| {
                 p.iter().map(|row| row[class]).collect()
             })
             .unwrap_or(0.5);
