@@ -123,16 +123,26 @@ fn comparison_views(c: &ModelComparison) -> (String, String) {
     (text, html)
 }
 
-/// What the primary metric says, in words, without overstating it.
+/// What the primary metric says, in words, without overstating it: a difference counts only when
+/// its corrected t (which allows for the overlap of training folds) passes the 5% level.
 fn verdict(m: &MetricComparison, folds: usize) -> String {
-    let gain = if m.higher_is_better { m.delta.mean } else { -m.delta.mean };
-    let numbers = format!("{:+.4} ± {:.4} {}, better in {} of {folds} folds", m.delta.mean, m.delta.std, m.metric, m.folds_improved);
-    if gain > 0.0 && m.folds_improved == folds && gain > m.delta.std {
+    let t = if m.higher_is_better { m.corrected_t } else { -m.corrected_t };
+    let numbers = format!(
+        "{:+.4} ± {:.4} {}, better in {} of {folds} folds, corrected t {}",
+        m.delta.mean,
+        m.delta.std,
+        m.metric,
+        m.folds_improved,
+        if m.corrected_t.is_finite() { format!("{:.2}", m.corrected_t) } else { "±∞".to_string() }
+    );
+    if t >= m.t_critical {
         format!("verdict: the features help ({numbers})")
-    } else if gain <= 0.0 {
+    } else if t <= -m.t_critical {
+        format!("verdict: the features make the model worse ({numbers})")
+    } else if t <= 0.0 {
         format!("verdict: the features do not help ({numbers})")
     } else {
-        format!("verdict: no clear gain; the difference is within the spread across folds ({numbers})")
+        format!("verdict: no clear gain; the difference is within what fold-to-fold variation gives ({numbers})")
     }
 }
 
@@ -177,26 +187,32 @@ mod tests {
 
     use super::*;
 
-    fn metric(base: Vec<f64>, with: Vec<f64>) -> MetricComparison {
-        let delta: Vec<f64> = with.iter().zip(&base).map(|(w, b)| w - b).collect();
+    fn metric(mean: f64, corrected_t: f64) -> MetricComparison {
+        let scores = FoldScores::from_folds(vec![0.8; 5]);
         MetricComparison {
             metric: "ROC AUC".into(),
             higher_is_better: true,
-            folds_improved: delta.iter().filter(|d| **d > 0.0).count(),
-            baseline: FoldScores::from_folds(base),
-            with_features: FoldScores::from_folds(with),
-            delta: FoldScores::from_folds(delta),
+            folds_improved: 3,
+            baseline: scores.clone(),
+            with_features: scores,
+            delta: FoldScores { per_fold: vec![mean; 5], mean, std: 0.01 },
+            corrected_t,
+            t_critical: 2.776,
         }
     }
 
     #[test]
-    fn the_verdict_is_worded_from_the_paired_differences() {
-        let helps = metric(vec![0.70, 0.72, 0.69, 0.71, 0.70], vec![0.80, 0.83, 0.79, 0.80, 0.81]);
-        assert!(verdict(&helps, 5).starts_with("verdict: the features help (+0.1020"), "{}", verdict(&helps, 5));
-        let worse = metric(vec![0.80; 5], vec![0.79, 0.80, 0.78, 0.80, 0.79]);
-        assert!(verdict(&worse, 5).starts_with("verdict: the features do not help"));
-        let unclear = metric(vec![0.80; 5], vec![0.81, 0.79, 0.82, 0.80, 0.80]);
-        assert!(verdict(&unclear, 5).starts_with("verdict: no clear gain"), "{}", verdict(&unclear, 5));
+    fn the_verdict_follows_the_corrected_t() {
+        let says = |mean, t| verdict(&metric(mean, t), 5);
+        assert!(says(0.1, 3.0).starts_with("verdict: the features help (+0.1000 ± 0.0100 ROC AUC, better in 3 of 5 folds, corrected t 3.00)"), "{}", says(0.1, 3.0));
+        assert!(says(0.01, 2.0).starts_with("verdict: no clear gain"));
+        assert!(says(-0.01, -1.0).starts_with("verdict: the features do not help"));
+        assert!(says(0.0, 0.0).starts_with("verdict: the features do not help"));
+        assert!(says(-0.1, f64::NEG_INFINITY).starts_with("verdict: the features make the model worse"));
+        assert!(says(-0.1, f64::NEG_INFINITY).contains("corrected t ±∞"));
+        let mut rmse = metric(-10.0, -4.0);
+        rmse.higher_is_better = false;
+        assert!(verdict(&rmse, 5).starts_with("verdict: the features help"));
     }
 
     #[test]

@@ -14,6 +14,8 @@ use super::models::{self, ModelError};
 use super::report::{Comparison, FoldScores, MetricComparison, ModelComparison};
 
 pub const FOLDS: usize = 5;
+/// Student's t, two-sided 5%, with FOLDS − 1 = 4 degrees of freedom.
+const T_CRITICAL: f64 = 2.776;
 pub const SEED: u64 = 42;
 /// Larger frames are sampled (with the same seed) to keep the comparison to seconds.
 pub const MAX_ROWS: usize = 20_000;
@@ -77,12 +79,15 @@ pub fn compare(
         .map(|(metric, (base, with))| {
             let delta: Vec<f64> = with.iter().zip(&base).map(|(w, b)| w - b).collect();
             let folds_improved = delta.iter().filter(|d| if metric.higher_is_better { **d > 0.0 } else { **d < 0.0 }).count();
+            let delta = FoldScores::from_folds(delta);
             MetricComparison {
                 metric: metric.name.to_string(),
                 higher_is_better: metric.higher_is_better,
                 baseline: FoldScores::from_folds(base),
                 with_features: FoldScores::from_folds(with),
-                delta: FoldScores::from_folds(delta),
+                corrected_t: corrected_t(&delta),
+                t_critical: T_CRITICAL,
+                delta,
                 folds_improved,
             }
         })
@@ -97,6 +102,20 @@ pub fn compare(
         left_out,
         metrics,
     })
+}
+
+/// Nadeau & Bengio's corrected resampled t: the k fold differences are not independent (their
+/// training sets overlap), so the variance of their mean is taken as s² (1/k + 1/(k − 1)).
+fn corrected_t(delta: &FoldScores) -> f64 {
+    let k = delta.per_fold.len() as f64;
+    let standard_error = delta.std * (1.0 / k + 1.0 / (k - 1.0)).sqrt();
+    if standard_error > 0.0 {
+        delta.mean / standard_error
+    } else if delta.mean == 0.0 {
+        0.0
+    } else {
+        delta.mean.signum() * f64::INFINITY
+    }
 }
 
 fn target_len(target: &Target) -> usize {
@@ -206,6 +225,17 @@ mod tests {
         assert!(r2.delta.mean.abs() < 0.01, "{r2:?}");
         assert_eq!(result.metrics[1].metric, "RMSE");
         assert!(!result.metrics[1].higher_is_better);
+    }
+
+    #[test]
+    fn the_corrected_t_widens_the_standard_error_for_overlapping_folds() {
+        // Mean 0.1, sample variance 0.02 / 4 = 0.005: the naive t = 0.1 / √(0.005 / 5) = 3.162
+        // would pass the 5% level (2.776); corrected, 0.1 / √(0.005 × (1/5 + 1/4)) = 2.108 does not.
+        let delta = FoldScores::from_folds(vec![0.0, 0.1, 0.2, 0.1, 0.1]);
+        let t = corrected_t(&delta);
+        assert!((t - 2.1082).abs() < 1e-4, "{t}");
+        assert_eq!(corrected_t(&FoldScores::from_folds(vec![0.0; 5])), 0.0);
+        assert_eq!(corrected_t(&FoldScores::from_folds(vec![-0.1; 5])), f64::NEG_INFINITY);
     }
 
     #[test]

@@ -98,6 +98,12 @@ pub struct MetricComparison {
     pub delta: FoldScores,
     /// Folds where the features made the metric better.
     pub folds_improved: usize,
+    /// The paired difference over its standard error, corrected for the overlap of training
+    /// folds (Nadeau & Bengio 2003: variance × (1/k + n_test/n_train)); ±inf when every fold
+    /// differs by the same non-zero amount, 0 when none differs.
+    pub corrected_t: f64,
+    /// Two-sided 5% critical value of Student's t with k − 1 degrees of freedom.
+    pub t_critical: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
