@@ -144,6 +144,10 @@ def test_every_step_is_in_the_script_although_versions_were_pruned(exported):
 def test_lineage_survives_a_worker_restart(exported):
     kernel, folder, _run, _history = exported
     kernel.kill_worker()
+    # The next command either finds the worker dead while idle or runs into its death
+    # (WorkerCrashed, not run again); either way a new worker restores from the manifest.
+    first = kernel.run("%fe frames")
+    assert first.status == "ok" or first.reply["content"]["ename"] == "WorkerCrashed", first.reply["content"]
     kernel.ok("%fe export tx out/after_restart.py")
     strip = lambda text: re.sub(r"^# Rebuilds.*\n.*\n", "", text, flags=re.M)  # noqa: E731 - header has the time
     before = strip((folder / "out" / "pipeline.py").read_text())

@@ -13,6 +13,8 @@ use serde_json::Value;
 use crate::server::interpreter::MimeBundle;
 
 const SIZE: (u32, u32) = (360, 200);
+/// Width of the legend column at the right (only when bars are split by class).
+const LEGEND_WIDTH: u32 = 96;
 /// Class colours (Tableau 10); more classes reuse them in order.
 const PALETTE: [RGBColor; 10] = [
     RGBColor(78, 121, 167),
@@ -49,10 +51,12 @@ fn histogram_svg(name: &str, histogram: &Histogram) -> Result<String, String> {
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
+        let by_class = histogram.series.len() > 1;
+        let (plot, legend) = root.split_horizontally(if by_class { SIZE.0 - LEGEND_WIDTH } else { SIZE.0 });
         let totals: Vec<u64> = histogram.bins.iter().map(|b| b.counts.iter().sum()).collect();
         let top = totals.iter().copied().max().unwrap_or(0).max(1);
         let (x_range, spans) = bar_spans(histogram);
-        let mut chart = ChartBuilder::on(&root)
+        let mut chart = ChartBuilder::on(&plot)
             .caption(name, ("sans-serif", 14))
             .margin(6)
             .x_label_area_size(if histogram.numeric { 22 } else { 34 })
@@ -74,32 +78,31 @@ fn histogram_svg(name: &str, histogram: &Histogram) -> Result<String, String> {
         chart
             .configure_mesh()
             .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
             .x_labels(if numeric { 6 } else { histogram.bins.len() })
             .x_label_formatter(&category_label)
             .y_labels(4)
             .label_style(("sans-serif", 10))
             .draw()
             .map_err(|e| e.to_string())?;
-        for (s, series) in histogram.series.iter().enumerate() {
+        for s in 0..histogram.series.len() {
             let colour = PALETTE[s % PALETTE.len()];
             let bars = histogram.bins.iter().zip(&spans).filter_map(|(bin, &(left, right))| {
                 let below: u64 = bin.counts[..s].iter().sum();
                 let count = bin.counts[s];
                 (count > 0).then(|| Rectangle::new([(left, below), (right, below + count)], colour.filled()))
             });
-            let drawn = chart.draw_series(bars).map_err(|e| e.to_string())?;
-            if histogram.series.len() > 1 {
-                drawn.label(series.as_str()).legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 8, y + 4)], colour.filled()));
-            }
+            chart.draw_series(bars).map_err(|e| e.to_string())?;
         }
-        if histogram.series.len() > 1 {
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::UpperRight)
-                .background_style(WHITE.mix(0.8))
-                .label_font(("sans-serif", 10))
-                .draw()
-                .map_err(|e| e.to_string())?;
+        if by_class {
+            // Beside the plot, so it never hides a bar.
+            for (s, series) in histogram.series.iter().enumerate() {
+                let y = 30 + 16 * s as i32;
+                let swatch = Rectangle::new([(4, y - 5), (14, y + 5)], PALETTE[s % PALETTE.len()].filled());
+                legend.draw(&swatch).map_err(|e| e.to_string())?;
+                let label = Text::new(shorten(series, 12), (18, y - 6), ("sans-serif", 10).into_font());
+                legend.draw(&label).map_err(|e| e.to_string())?;
+            }
         }
         root.present().map_err(|e| e.to_string())?;
     }
