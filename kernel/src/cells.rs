@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 use crate::frame_commands::{self, Settings, WorkerSession};
 use crate::magics::{self, MagicRegistry};
 use crate::rust_cells::{self, RustCells};
+use crate::rust_frames;
 use crate::server::interpreter::{
     CellError, Completeness, Completion, ExecuteOk, ExecuteRequest, Interpreter, LanguageInfo, MimeBundle,
 };
@@ -36,7 +37,7 @@ impl CellKind {
 
 pub struct FeInterpreter {
     magics: MagicRegistry,
-    rust: RustCells,
+    rust: Arc<RustCells>,
     worker: Arc<WorkerSession>,
     rustc_version: Arc<OnceLock<String>>,
 }
@@ -47,21 +48,23 @@ impl FeInterpreter {
     pub fn new() -> Arc<Self> {
         let worker = Arc::new(WorkerSession::new());
         let settings = Arc::new(Settings::new(worker.clone()));
+        let rust = Arc::new(RustCells::new());
         let mut magics = MagicRegistry::with_catalog();
         frame_commands::attach(&mut magics, worker.clone(), settings);
+        rust_frames::attach(&mut magics, worker.clone(), rust.clone());
         crate::pipeline_commands::attach(&mut magics, worker.clone());
-        Self::with_registry(magics, worker)
+        Self::with_registry(magics, worker, rust)
     }
 
     /// With a registry whose commands already have their handlers attached.
-    fn with_registry(magics: MagicRegistry, worker: Arc<WorkerSession>) -> Arc<Self> {
+    fn with_registry(magics: MagicRegistry, worker: Arc<WorkerSession>, rust: Arc<RustCells>) -> Arc<Self> {
         let rustc_version = Arc::new(OnceLock::new());
         let warm = rustc_version.clone();
         // Ready long before a client asks; `language_info` waits for it if not.
         let _ = std::thread::Builder::new().name("rustc-version".into()).spawn(move || {
             warm.get_or_init(ask_rustc_version);
         });
-        Arc::new(FeInterpreter { magics, rust: RustCells::new(), worker, rustc_version })
+        Arc::new(FeInterpreter { magics, rust, worker, rustc_version })
     }
 }
 
@@ -209,7 +212,7 @@ mod tests {
     use super::*;
 
     fn request(code: &str) -> ExecuteRequest {
-        ExecuteRequest { code: code.into(), silent: false, store_history: true, allow_stdin: false, execution_count: 1 }
+        ExecuteRequest { code: code.into() }
     }
 
     #[test]

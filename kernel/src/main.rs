@@ -8,6 +8,7 @@ mod magics;
 mod pipeline_commands;
 mod protocol;
 mod rust_cells;
+mod rust_frames;
 mod server;
 
 use std::path::PathBuf;

@@ -1,5 +1,6 @@
 // A frame's lineage: every committed step since its last load (the load, then each apply with its
 // code, provenance and the other frames it read), kept in the manifest even after pruning.
+// A frame handed over from a Rust cell starts a lineage too, one no file can rebuild.
 //
 // The lineage is the recipe, the version files are the checkpoints: `max_versions` deletes old
 // files, never steps. Export writes the recipe as a Python script; replay can run it on new data.
@@ -29,6 +30,8 @@ pub struct Step {
 pub enum StepAction {
     /// Read from a file (the absolute path the loader was given).
     Load { source: String },
+    /// Handed over from a variable of the Rust cells (`%fe from-rust`) in that cell.
+    RustCell { execution_count: u32 },
     /// Feature code run with `df` bound to the frame.
     Apply {
         code: String,
@@ -86,19 +89,15 @@ impl Lineage {
         self.steps.retain(|s| s.version <= current);
     }
 
-    /// Forgets steps no kept version needs: those before the last load at or before `oldest_kept`.
+    /// Forgets steps no kept version needs: those before the last start at or before `oldest_kept`.
     pub fn forget_before(&mut self, oldest_kept: u32) {
-        let start = self
-            .steps
-            .iter()
-            .rposition(|s| s.version <= oldest_kept && matches!(s.action, StepAction::Load { .. }))
-            .unwrap_or(0);
+        let start = self.steps.iter().rposition(|s| s.version <= oldest_kept && s.starts_lineage()).unwrap_or(0);
         self.steps.drain(..start);
     }
 
-    /// The steps that built the current version: from the last load to the end.
+    /// The steps that built the current version: from the last load (or Rust cell) to the end.
     pub fn current(&self) -> &[Step] {
-        let start = self.steps.iter().rposition(|s| matches!(s.action, StepAction::Load { .. })).unwrap_or(0);
+        let start = self.steps.iter().rposition(Step::starts_lineage).unwrap_or(0);
         &self.steps[start..]
     }
 
@@ -109,6 +108,11 @@ impl Lineage {
 }
 
 impl Step {
+    /// A load or a hand-over from a Rust cell: the data came from outside the frame's steps.
+    pub fn starts_lineage(&self) -> bool {
+        !matches!(self.action, StepAction::Apply { .. })
+    }
+
     /// The columns the frame had when it was loaded (the first step of a current lineage).
     pub fn column_names(&self) -> impl Iterator<Item = &str> {
         self.columns.iter().map(|c| c.name.as_str())
@@ -173,6 +177,17 @@ mod tests {
         lineage.remove_last(4);
         lineage.remove_last(3);
         assert_eq!(versions(lineage.current()), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_frame_handed_over_from_a_rust_cell_starts_a_lineage() {
+        let mut lineage = Lineage::default();
+        lineage.push(step(1, true));
+        lineage.push(Step { action: StepAction::RustCell { execution_count: 4 }, ..step(2, true) });
+        lineage.push(step(3, false));
+        assert_eq!(versions(lineage.current()), vec![2, 3]);
+        lineage.forget_before(3);
+        assert_eq!(versions(lineage.steps()), vec![2, 3]);
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub struct VersionRecord {
 pub enum Origin {
     Load { source: String },
     Apply,
+    /// Handed over from a variable of the Rust cells (`%fe from-rust`), in the cell numbered so.
+    RustCell { execution_count: u32 },
 }
 
 impl VersionRecord {
@@ -65,6 +67,7 @@ impl VersionRecord {
             origin: match &self.origin {
                 Origin::Load { source } => format!("load {source}"),
                 Origin::Apply => "apply".to_string(),
+                Origin::RustCell { execution_count } => format!("from Rust cell {execution_count}"),
             },
             code: self.code.clone(),
             llm: self.llm.clone(),

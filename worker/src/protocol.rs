@@ -15,8 +15,9 @@ pub const MAX_FRAME_BYTES: u32 = 64 * 1024 * 1024;
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
-    /// Adopt an Arrow IPC file that the loader wrote into `frames/` as the next version of `name`.
-    Adopt { name: String, staged_file: String, source: String },
+    /// Adopt an Arrow IPC file staged in `frames/` (by the loader, or by a Rust cell) as the
+    /// next version of `name`.
+    Adopt { name: String, staged_file: String, origin: crate::manifest::Origin },
     /// Every frame with its current version.
     Frames,
     /// The first `rows` rows of a frame, as HTML and plain text.
@@ -192,6 +193,8 @@ pub struct FrameInfo {
     pub rows: usize,
     pub columns: usize,
     pub estimated_bytes: usize,
+    /// Column data types as Python Polars names them, in column order.
+    pub dtypes: Vec<String>,
 }
 
 /// The head of a frame.

@@ -196,9 +196,13 @@ impl Worker {
             check_frame_name(name).map_err(|e| usage(e.to_string()))?;
         }
         match request {
-            Request::Adopt { name, staged_file, source } => {
-                let record = self.store.adopt(&name, &staged_file, &source).map_err(store_failure)?;
-                let _ = record;
+            Request::Adopt { name, staged_file, origin } => {
+                let unchanged = self.unchanged(&name);
+                self.store.adopt(&name, &staged_file, origin).map_err(|e| {
+                    let mut failure = store_failure(e);
+                    failure.message = format!("{}; {unchanged}", failure.message);
+                    failure
+                })?;
                 Ok(Reply::Adopted { frame: self.store.info(&name).map_err(store_failure)? })
             }
             Request::Frames => Ok(Reply::Frames { frames: self.store.infos() }),

@@ -21,8 +21,12 @@ pub enum StoreError {
     UnknownFrame { name: String, known: String },
     #[error("frame `{name}` has no earlier version to go back to; it is still at version {version}")]
     NothingToUndo { name: String, version: u32 },
-    #[error("the staged file `{0}` is not a file the loader wrote")]
+    #[error("the staged file `{0}` is missing or not a file staged in the session folder")]
     BadStagedFile(String),
+    #[error("the staged file `{0}` claims to come from an apply; only loads and Rust cells stage files")]
+    AdoptedApply(String),
+    #[error("the staged file `{staged}` is not a readable Arrow IPC file ({message})")]
+    NotArrow { staged: String, message: String },
     #[error("cannot write a version of frame `{name}`: {message}")]
     Write { name: String, message: String },
     #[error("cannot read `{file}`: {message}")]
@@ -168,6 +172,7 @@ impl FrameStore {
                     rows: df.height(),
                     columns: df.width(),
                     estimated_bytes: df.estimated_size(),
+                    dtypes: df.dtypes().iter().map(python_name).collect(),
                 })
             })
             .collect()
@@ -243,8 +248,14 @@ impl FrameStore {
         Ok(record)
     }
 
-    /// Adopts a file the loader wrote into `frames/` as the next version of `name`.
-    pub fn adopt(&mut self, name: &str, staged_file: &str, source: &str) -> Result<VersionRecord, StoreError> {
+    /// Adopts a file staged in `frames/` (by the loader or a Rust cell) as the next version of
+    /// `name`.
+    pub fn adopt(&mut self, name: &str, staged_file: &str, origin: Origin) -> Result<VersionRecord, StoreError> {
+        let action = match &origin {
+            Origin::Load { source } => StepAction::Load { source: source.clone() },
+            Origin::RustCell { execution_count } => StepAction::RustCell { execution_count: *execution_count },
+            Origin::Apply => return Err(StoreError::AdoptedApply(staged_file.to_string())),
+        };
         let plain_name = Path::new(staged_file).file_name().map(|f| f == staged_file).unwrap_or(false);
         if !plain_name || !staged_file.ends_with(TMP_SUFFIX) {
             return Err(StoreError::BadStagedFile(staged_file.to_string()));
@@ -262,6 +273,10 @@ impl FrameStore {
         }
         let df = match read_version_file(&path) {
             Ok(df) => df,
+            Err(StoreError::Read { message, .. }) => {
+                let _ = fs::remove_file(&path);
+                return Err(StoreError::NotArrow { staged: staged_file.to_string(), message });
+            }
             Err(e) => {
                 let _ = fs::remove_file(&path);
                 return Err(e);
@@ -270,14 +285,14 @@ impl FrameStore {
         let record = VersionRecord {
             version,
             file,
-            origin: Origin::Load { source: source.to_string() },
+            origin,
             code: None,
             llm: None,
             created_unix_ms: now_unix_ms(),
             rows: df.height(),
             columns: df.width(),
         };
-        let step = lineage_step(&record, StepAction::Load { source: source.to_string() }, &df);
+        let step = lineage_step(&record, action, &df);
         self.record_version(name, record.clone(), step, df, &path)?;
         Ok(record)
     }

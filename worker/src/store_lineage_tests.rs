@@ -28,7 +28,7 @@ fn load(store: &mut FrameStore, name: &str, mut df: DataFrame) {
     let staged = format!(".load-{name}-{}.arrow.tmp", COUNTER.fetch_add(1, Ordering::Relaxed));
     let file = File::create(store.folder().frames_dir().join(&staged)).unwrap();
     IpcWriter::new(file).finish(&mut df).unwrap();
-    store.adopt(name, &staged, &format!("/data/{name}.csv")).unwrap();
+    store.adopt(name, &staged, Origin::Load { source: format!("/data/{name}.csv") }).unwrap();
 }
 
 fn apply(store: &mut FrameStore, name: &str, code: &str, column: &str) -> u32 {

@@ -187,3 +187,31 @@ fn feature_code_applies_through_the_language_and_refusals_change_nothing() {
     assert_eq!((preview.rows_after, preview.version), (5, 2));
     assert_eq!(t.version_of("tx"), Some(2));
 }
+
+#[test]
+fn a_file_staged_by_another_process_becomes_a_version_with_its_origin() {
+    use fe_worker::manifest::Origin;
+    use polars::prelude::*;
+    let t = TestSession::default("handover");
+    t.load_csv("tx", 10);
+    // What a Rust cell does for `%fe from-rust`: write Arrow IPC at the staging path.
+    let staged = t.control.staging_path("tx").unwrap();
+    let mut df = df!("id" => [1i64, 2, 3], "doubled" => [2.0, 4.0, 6.0]).unwrap();
+    IpcWriter::new(std::fs::File::create(&staged).unwrap()).finish(&mut df).unwrap();
+    let frame = t.control.adopt_staged("tx", &staged, Origin::RustCell { execution_count: 7 }).unwrap();
+    assert_eq!((frame.version, frame.rows, frame.columns), (2, 3, 2));
+    assert!(!staged.exists());
+    let history = t.control.history("tx").unwrap();
+    assert_eq!(history.versions.last().unwrap().origin, "from Rust cell 7");
+
+    // A file that is not Arrow IPC, or a path outside the staging folder, changes nothing.
+    let staged = t.control.staging_path("tx").unwrap();
+    std::fs::write(&staged, b"not arrow").unwrap();
+    let err = t.control.adopt_staged("tx", &staged, Origin::RustCell { execution_count: 8 }).unwrap_err();
+    assert!(err.to_string().contains("still at version 2"), "{err}");
+    let outside = t.scratch.join("elsewhere.arrow.tmp");
+    std::fs::write(&outside, b"x").unwrap();
+    assert_eq!(t.control.adopt_staged("tx", &outside, Origin::RustCell { execution_count: 9 }).unwrap_err().ename(), "UsageError");
+    assert_eq!(t.version_of("tx"), Some(2));
+    assert!(tmp_files(&t.session_root()).is_empty());
+}

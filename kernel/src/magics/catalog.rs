@@ -190,6 +190,29 @@ pub const COMMANDS: &[CommandDoc] = &[
         examples: &["%fe replay tx data/transactions_2025.csv as tx2025"],
     },
     CommandDoc {
+        name: "to-rust",
+        form: MagicForm::Line,
+        arguments: "NAME [as VAR]",
+        body: None,
+        summary: "the frame as a polars DataFrame variable in the Rust cells",
+        description: "Makes the current version of frame NAME a `polars::prelude::DataFrame` variable \
+                      (named VAR, or NAME) of the Rust cells, memory-mapped from its checkpoint file. \
+                      The first use adds polars to the Rust cells; compiling it inside evcxr takes \
+                      minutes once per machine (evcxr caches the build).",
+        examples: &["%fe to-rust tx", "%fe to-rust tx as transactions"],
+    },
+    CommandDoc {
+        name: "from-rust",
+        form: MagicForm::Line,
+        arguments: "VAR as NAME",
+        body: None,
+        summary: "a DataFrame variable of the Rust cells becomes a frame",
+        description: "Hands the `polars::prelude::DataFrame` in Rust variable VAR to the worker as frame \
+                      NAME: a new frame, or the next version of an existing one, recorded in its history \
+                      as coming from this Rust cell.",
+        examples: &["%fe from-rust scored as tx_scored"],
+    },
+    CommandDoc {
         name: "prompt",
         form: MagicForm::Line,
         arguments: "NAME [--target COL]",

@@ -16,6 +16,8 @@ pub use close_matches::close_matches;
 pub use completeness::is_complete;
 pub use completion::{complete, wants_completion};
 pub use inspection::inspect;
-pub use parse::{is_magic_cell, MagicCall, MagicForm};
+pub use parse::{is_magic_cell, MagicCall};
+#[cfg(test)]
+pub use parse::MagicForm;
 pub use registry::{MagicHandler, MagicRegistry};
 pub use usage::UsageError;

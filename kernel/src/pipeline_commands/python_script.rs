@@ -16,6 +16,8 @@ use fe_worker::loader::{InputFormat, CSV_INFER_SCHEMA_ROWS};
 pub enum ScriptError {
     #[error("the lineage of `{name}` does not start with a load (version {version}); nothing was written")]
     NoLoad { name: String, version: u32 },
+    #[error("`{name}` version {version} was handed over from Rust cell {execution_count}: no file can rebuild it, so it cannot be exported (save it with `%fe save` and load that file instead); nothing was written")]
+    FromRustCell { name: String, version: u32, execution_count: u32 },
     #[error("`{name}` was loaded from `{path}`, whose file type the script cannot read; nothing was written")]
     UnknownFormat { name: String, path: String },
 }
@@ -100,11 +102,14 @@ fn write_block(script: &mut String, block: &Block, start_from: Option<&Block>, r
             &block.steps[earlier.steps.len()..]
         }
         None => {
-            let first = block.steps.first().map(|s| s.version).unwrap_or(block.version);
-            let Some(StepAction::Load { .. }) = block.steps.first().map(|s| &s.action) else {
-                return Err(ScriptError::NoLoad { name: name.to_string(), version: first });
-            };
-            block.steps
+            match block.steps.first() {
+                Some(Step { action: StepAction::Load { .. }, .. }) => block.steps,
+                Some(Step { action: StepAction::RustCell { execution_count }, version, .. }) => {
+                    return Err(ScriptError::FromRustCell { name: name.to_string(), version: *version, execution_count: *execution_count })
+                }
+                Some(Step { version, .. }) => return Err(ScriptError::NoLoad { name: name.to_string(), version: *version }),
+                None => return Err(ScriptError::NoLoad { name: name.to_string(), version: block.version }),
+            }
         }
     };
     for step in remaining {
@@ -120,6 +125,9 @@ fn write_step(script: &mut String, name: &str, step: &Step) -> Result<(), Script
         StepAction::Load { source } => {
             let _ = writeln!(script, "\n# version {}: loaded {when} from {}", step.version, one_line(source));
             let _ = writeln!(script, "df = {}", read_call(name, source)?);
+        }
+        StepAction::RustCell { execution_count } => {
+            return Err(ScriptError::FromRustCell { name: name.to_string(), version: step.version, execution_count: *execution_count })
         }
         StepAction::Apply { code, llm, reads } => {
             let author = match llm {
@@ -307,5 +315,10 @@ mod tests {
         assert_eq!(pipeline_script(&lineage, 0, "0.1.0"), Err(ScriptError::NoLoad { name: "tx".into(), version: 2 }));
         let lineage = FrameLineage { name: "tx".into(), version: 1, steps: vec![load(1, "/data/tx.xlsx")] };
         assert!(matches!(pipeline_script(&lineage, 0, "0.1.0"), Err(ScriptError::UnknownFormat { .. })));
+        let handed_over = Step { action: StepAction::RustCell { execution_count: 7 }, ..load(3, "") };
+        let lineage = FrameLineage { name: "r".into(), version: 3, steps: vec![handed_over] };
+        let error = pipeline_script(&lineage, 0, "0.1.0").unwrap_err();
+        assert_eq!(error, ScriptError::FromRustCell { name: "r".into(), version: 3, execution_count: 7 });
+        assert!(error.to_string().contains("handed over from Rust cell 7"));
     }
 }

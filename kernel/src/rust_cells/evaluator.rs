@@ -122,7 +122,12 @@ fn read_line(io: &CellIo, prompt: &str, password: bool) -> String {
     }
 }
 
-/// Once per evaluator: the user's evcxr config. Once per child process: the panic hook.
+/// evcxr's build cache for dependencies (in `~/.cache/evcxr`), so that a `:dep` — Polars for
+/// `%fe to-rust` above all — compiles once per machine rather than once per kernel.
+const DEPENDENCY_CACHE_MIB: u64 = 4096;
+
+/// Once per evaluator: the dependency cache and the user's evcxr config (which may change it).
+/// Once per child process: the panic hook.
 #[derive(Default)]
 struct Preparation {
     config_loaded: bool,
@@ -133,6 +138,9 @@ impl Preparation {
     fn before_cell(&mut self, context: &mut CommandContext, io: &CellIo) {
         if !self.config_loaded {
             self.config_loaded = true;
+            if let Err(error) = context.execute(&format!(":cache {DEPENDENCY_CACHE_MIB}")) {
+                io.stderr(&format!("(evcxr's build cache could not be turned on: {error})\n"));
+            }
             if let Err(error) = context.execute(":load_config --quiet") {
                 io.stderr(&format!("(your evcxr configuration did not load: {error})\n"));
             }

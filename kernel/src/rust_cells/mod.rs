@@ -10,6 +10,7 @@ mod failures;
 mod panic_capture;
 
 use std::process::Child;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -48,6 +49,16 @@ struct RunningCell {
 pub struct RustCells {
     state: Mutex<EvaluatorState>,
     running: Mutex<Option<RunningCell>>,
+    /// Counts evaluators started by this kernel (each starts with no variables).
+    evaluators_started: AtomicU64,
+}
+
+/// Where the Rust cells' variables live: while this stays the same, a variable defined earlier
+/// still exists. An interrupt restarts the process (new pid) and loses every variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VariablesHome {
+    pub evaluator: u64,
+    pub process_id: u32,
 }
 
 impl Default for RustCells {
@@ -59,7 +70,23 @@ impl Default for RustCells {
 impl RustCells {
     /// Cheap: evcxr starts with the first Rust cell.
     pub fn new() -> Self {
-        RustCells { state: Mutex::new(EvaluatorState::Absent), running: Mutex::new(None) }
+        RustCells { state: Mutex::new(EvaluatorState::Absent), running: Mutex::new(None), evaluators_started: AtomicU64::new(0) }
+    }
+
+    /// The evaluator and process holding the variables now, if evcxr is running.
+    pub fn variables_home(&self) -> Option<VariablesHome> {
+        match &*lock(&self.state) {
+            EvaluatorState::Ready { started, .. } => Some(VariablesHome {
+                evaluator: self.evaluators_started.load(Ordering::Relaxed),
+                process_id: lock(&started.process).id(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Which evaluator runs now (0 before the first Rust cell); changes when a new one starts.
+    pub fn evaluator_number(&self) -> u64 {
+        self.evaluators_started.load(Ordering::Relaxed)
     }
 
     /// Runs one Rust cell on the calling thread, streaming its output to `io`.
@@ -159,6 +186,7 @@ impl RustCells {
             let mut state = lock(&self.state);
             if matches!(*state, EvaluatorState::Absent) {
                 io.stderr("Starting the Rust evaluator (evcxr); the first Rust cell takes about 10 seconds…\n");
+                self.evaluators_started.fetch_add(1, Ordering::Relaxed);
                 let (jobs, ready) = evaluator::spawn();
                 *state = EvaluatorState::Starting { jobs, ready };
             }

@@ -71,13 +71,7 @@ pub async fn execute(kernel: &Kernel, socket: &mut RouterSendHalf, request: &Req
     };
     let stdin = content.allow_stdin.then(|| kernel.stdin.clone());
     let io = CellIo::new(iopub, stdin, request.parent.clone(), request.msg.identities.clone(), count);
-    let cell = ExecuteRequest {
-        code: content.code,
-        silent,
-        store_history,
-        allow_stdin: content.allow_stdin,
-        execution_count: count,
-    };
+    let cell = ExecuteRequest { code: content.code };
     let outcome = kernel
         .execution
         .run(move |interpreter| interpreter.execute(&cell, &io))

@@ -8,15 +8,11 @@ use super::publisher::CellIo;
 /// A MIME bundle: `{"text/plain": "...", "text/html": "...", ...}`.
 pub type MimeBundle = Map<String, Value>;
 
-/// What an execute request asks for, as the interpreter sees it.
+/// What an execute request asks for, as the interpreter sees it. The server owns the rest:
+/// silence (outputs go nowhere), history, stdin (`CellIo::input`) and the count (`CellIo`).
 #[derive(Debug, Clone)]
 pub struct ExecuteRequest {
     pub code: String,
-    pub silent: bool,
-    pub store_history: bool,
-    pub allow_stdin: bool,
-    /// The count this cell runs under (already advanced by the server when not silent).
-    pub execution_count: u32,
 }
 
 /// A successful cell: optional payloads (e.g. `set_next_input`) for the reply.

@@ -107,10 +107,6 @@ impl CellIo {
         );
     }
 
-    pub fn clear_output(&self, wait: bool) {
-        self.send("clear_output", json!({"wait": wait}));
-    }
-
     /// Ask the user for a line of input; blocks the calling (execution) thread until answered.
     pub fn input(&self, prompt: &str, password: bool) -> Result<String, InputUnavailable> {
         let stdin = self.stdin.as_ref().ok_or(InputUnavailable::NotAllowed)?;

@@ -13,9 +13,10 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use super::child_process::{ReplyEvent, RunningChild};
 use super::spawn::sandboxed_command;
 use super::{classify, lock, shown, unexpected, WorkerConfig, WorkerControl, WorkerError, POLL};
-use crate::atomic_file::{publish, tmp_path_for};
+use crate::atomic_file::{publish, tmp_path_for, TMP_SUFFIX};
 use crate::frame_names::{check_frame_name, name_from_file_stem};
 use crate::loader::{InputFormat, LoaderOutcome, SUPPORTED_EXTENSIONS};
+use crate::manifest::Origin;
 use crate::protocol::{FrameInfo, Reply, Request, SaveFormat};
 
 /// A frame written to the user's file system by `%fe save`.
@@ -73,10 +74,44 @@ impl WorkerControl {
         }
         let adopted = self.request_locked(
             &mut slot,
-            &Request::Adopt { name, staged_file: staged_name, source: source.display().to_string() },
+            &Request::Adopt {
+                name,
+                staged_file: staged_name,
+                origin: Origin::Load { source: source.display().to_string() },
+            },
         );
         // Renamed by the worker on success; removed here whatever happened.
         let _ = fs::remove_file(&staged);
+        match adopted? {
+            Reply::Adopted { frame } => Ok(frame),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// A fresh path in the session's `frames/` folder where a process other than the worker (the
+    /// Rust cells) may write one Arrow IPC file for [`adopt_staged`](Self::adopt_staged).
+    pub fn staging_path(&self, name: &str) -> Result<PathBuf, WorkerError> {
+        check_frame_name(name).map_err(|e| WorkerError::usage(e.to_string()))?;
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        Ok(lock(&self.config).session.frames_dir().join(format!(".handover-{name}-{nanos}.arrow{TMP_SUFFIX}")))
+    }
+
+    /// Adopts a file written at a [`staging_path`](Self::staging_path) as the next version of
+    /// `name` (the worker checks it is a readable Arrow IPC file); the staged file is removed
+    /// whatever happens.
+    pub fn adopt_staged(&self, name: &str, staged: &Path, origin: Origin) -> Result<FrameInfo, WorkerError> {
+        let frames_dir = lock(&self.config).session.frames_dir();
+        let staged_file = staged
+            .file_name()
+            .and_then(|f| f.to_str())
+            .filter(|f| staged.parent() == Some(frames_dir.as_path()) && f.ends_with(TMP_SUFFIX))
+            .map(str::to_string);
+        let Some(staged_file) = staged_file else {
+            let _ = fs::remove_file(staged);
+            return Err(WorkerError::usage(format!("`{}` is not a staging path of this session", shown(staged))));
+        };
+        let adopted = self.request(Request::Adopt { name: name.to_string(), staged_file, origin });
+        let _ = fs::remove_file(staged);
         match adopted? {
             Reply::Adopted { frame } => Ok(frame),
             other => Err(unexpected(other)),
