@@ -24,11 +24,16 @@ fn reopen(store: FrameStore, max_versions: usize) -> FrameStore {
 }
 
 /// Loads `df` as `name` the way the loader does: a staged IPC file adopted by the store.
-fn load(store: &mut FrameStore, name: &str, mut df: DataFrame) {
+fn load(store: &mut FrameStore, name: &str, df: DataFrame) {
+    let staged = stage(store, name, df);
+    store.adopt(name, &staged, Origin::Load { source: format!("/data/{name}.csv") }).unwrap();
+}
+
+fn stage(store: &FrameStore, name: &str, mut df: DataFrame) -> String {
     let staged = format!(".load-{name}-{}.arrow.tmp", COUNTER.fetch_add(1, Ordering::Relaxed));
     let file = File::create(store.folder().frames_dir().join(&staged)).unwrap();
     IpcWriter::new(file).finish(&mut df).unwrap();
-    store.adopt(name, &staged, Origin::Load { source: format!("/data/{name}.csv") }).unwrap();
+    staged
 }
 
 fn apply(store: &mut FrameStore, name: &str, code: &str, column: &str) -> u32 {
@@ -45,7 +50,7 @@ fn versions(steps: &[Step]) -> Vec<u32> {
 fn code_of(step: &Step) -> Option<&str> {
     match &step.action {
         StepAction::Apply { code, .. } => Some(code),
-        StepAction::Load { .. } => None,
+        StepAction::Load { .. } | StepAction::RustCell { .. } => None,
     }
 }
 
@@ -134,4 +139,20 @@ fn a_step_that_reads_another_frame_keeps_that_frames_lineage_as_it_was() {
     assert_eq!(code_of(&reads[0].steps[1]), Some("df = df.with_columns(vip=1)"));
     let StepAction::Apply { reads, .. } = &lineage.steps[2].action else { panic!("an apply") };
     assert!(reads.is_empty(), "{reads:?}");
+}
+
+#[test]
+fn a_frame_from_a_rust_cell_starts_its_lineage_there_and_an_apply_origin_is_refused() {
+    let mut store = open_store(20);
+    load(&mut store, "r", tx());
+    let staged = stage(&store, "r", tx());
+    store.adopt("r", &staged, Origin::RustCell { execution_count: 7 }).unwrap();
+    apply(&mut store, "r", "df = df.with_columns(a=1)", "a");
+    let lineage = store.lineage("r").unwrap();
+    assert_eq!(versions(&lineage.steps), vec![2, 3]);
+    assert_eq!(lineage.steps[0].action, StepAction::RustCell { execution_count: 7 });
+
+    let staged = stage(&store, "r", tx());
+    assert!(matches!(store.adopt("r", &staged, Origin::Apply), Err(StoreError::AdoptedApply(_))));
+    assert_eq!(store.current_version("r"), Some(3));
 }
