@@ -114,11 +114,11 @@ mod tests {
 
     #[test]
     fn completion_works_on_the_line_under_the_cursor() {
-        let code = "%fe help\n%fe fr\n%fe status";
-        let cursor = code.find("fr").unwrap() + 2;
+        let code = "%fe help\n%fe fra\n%fe status";
+        let cursor = code.find("fra").unwrap() + 3;
         let completion = complete(&MagicRegistry::with_catalog(), code, cursor);
         assert_eq!(completion.matches, vec!["frames"]);
-        assert_eq!(completion.cursor_start, cursor - 2);
+        assert_eq!(completion.cursor_start, cursor - 3);
     }
 
     #[test]
