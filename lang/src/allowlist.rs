@@ -13,12 +13,15 @@ pub enum Namespace {
     Math,
     Numpy,
     Itertools,
+    Datetime,
     DataType,
+    When,
     Expr,
     Str,
     Dt,
     List,
     Name,
+    Struct,
     Frame,
     Series,
     GroupBy,
@@ -37,12 +40,15 @@ impl Namespace {
             Namespace::Math => "math",
             Namespace::Numpy => "np (numpy)",
             Namespace::Itertools => "itertools",
+            Namespace::Datetime => "datetime (the Python module)",
             Namespace::DataType => "data types",
+            Namespace::When => "pl.when(...) chains",
             Namespace::Expr => "Expr",
             Namespace::Str => "Expr.str",
             Namespace::Dt => "Expr.dt",
             Namespace::List => "Expr.list",
             Namespace::Name => "Expr.name",
+            Namespace::Struct => "Expr.struct",
             Namespace::Frame => "DataFrame / LazyFrame",
             Namespace::Series => "Series (a column taken from a frame)",
             Namespace::GroupBy => "GroupBy",
@@ -54,7 +60,7 @@ impl Namespace {
 
     pub fn all() -> &'static [Namespace] {
         use Namespace::*;
-        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, DataType, Expr, Str, Dt, List, Name, Frame, Series, GroupBy, PyStr, PyList, PyDict]
+        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, Datetime, DataType, When, Expr, Str, Dt, List, Name, Struct, Frame, Series, GroupBy, PyStr, PyList, PyDict]
     }
 }
 
@@ -82,7 +88,7 @@ use Namespace as N;
 pub static ENTRIES: &[Entry] = &[
     // builtins
     f(N::Builtins, "len", "obj", "lists, tuples, dicts, strings, frames (row count)"),
-    f(N::Builtins, "range", "start, stop=None, step=1", "bounded by max_list_len"),
+    f(N::Builtins, "range", "start, stop=None, step=1", "lazy as in Python: a loop over it counts against max_loop_iterations, a list made from it against max_list_len"),
     f(N::Builtins, "enumerate", "iterable, start=0", ""),
     f(N::Builtins, "zip", "*iterables", ""),
     f(N::Builtins, "min", "*args", "on numbers and strings; use pl.min_horizontal for expressions"),
@@ -139,6 +145,9 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Pl, "date", "year, month, day", "literal date"),
     f(N::Pl, "datetime", "year, month, day, hour=0, minute=0, second=0, microsecond=0", "literal datetime (us)"),
     f(N::Pl, "duration", "*, weeks=None, days=None, hours=None, minutes=None, seconds=None, milliseconds=None, microseconds=None", ""),
+    f(N::Pl, "arctan2", "y, x", "bare strings are column names"),
+    f(N::Pl, "struct", "*exprs, **named_exprs", "a Struct column (compare, deduplicate, read fields back)"),
+    f(N::Pl, "element", "", "the values inside `pivot(aggregate_function=...)`"),
     p(N::Pl, "selectors", "the selectors module (`pl.selectors.numeric()`)"),
     // data types (attributes of pl)
     p(N::DataType, "Int8", ""), p(N::DataType, "Int16", ""), p(N::DataType, "Int32", ""), p(N::DataType, "Int64", ""),
@@ -169,7 +178,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Math, "floor", "x", ""), f(N::Math, "ceil", "x", ""), f(N::Math, "fabs", "x", ""), f(N::Math, "pow", "x, y", ""),
     f(N::Math, "isnan", "x", ""), f(N::Math, "isfinite", "x", ""), f(N::Math, "isinf", "x", ""),
     f(N::Math, "sin", "x", ""), f(N::Math, "cos", "x", ""), f(N::Math, "tan", "x", ""), f(N::Math, "atan", "x", ""),
-    f(N::Math, "tanh", "x", ""),
+    f(N::Math, "tanh", "x", ""), f(N::Math, "radians", "x", ""), f(N::Math, "degrees", "x", ""),
     // numpy (constants; element-wise functions on numbers and expressions)
     p(N::Numpy, "pi", ""), p(N::Numpy, "e", ""), p(N::Numpy, "inf", ""), p(N::Numpy, "nan", ""),
     f(N::Numpy, "log", "x", "on expressions: Expr.log() (natural)"), f(N::Numpy, "log1p", "x", ""),
@@ -178,17 +187,26 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Numpy, "sign", "x", ""), f(N::Numpy, "floor", "x", ""), f(N::Numpy, "ceil", "x", ""),
     f(N::Numpy, "sin", "x", ""), f(N::Numpy, "cos", "x", ""), f(N::Numpy, "tan", "x", ""),
     f(N::Numpy, "arctan", "x", ""), f(N::Numpy, "tanh", "x", ""), f(N::Numpy, "square", "x", ""),
-    f(N::Numpy, "cbrt", "x", ""), f(N::Numpy, "isnan", "x", "numbers only"),
+    f(N::Numpy, "cbrt", "x", ""), f(N::Numpy, "radians", "x", ""), f(N::Numpy, "degrees", "x", ""), f(N::Numpy, "isnan", "x", "numbers only"),
     // itertools
     f(N::Itertools, "combinations", "iterable, r", "bounded by max_list_len"),
     f(N::Itertools, "permutations", "iterable, r=None", "bounded by max_list_len"),
     f(N::Itertools, "product", "*iterables, repeat=1", "bounded by max_list_len"),
     f(N::Itertools, "chain", "*iterables", ""),
+    // pl.when(...) chains
+    f(N::When, "then", "statement", "a bare string is a column name, as in Python; use pl.lit(\"…\") for text"),
+    f(N::When, "when", "*predicates", "another branch, tested only where the earlier ones were false"),
+    f(N::When, "otherwise", "statement", "without otherwise the rest is null"),
+    // datetime (Python module): literal values only; `today()`/`now()` are not reproducible
+    f(N::Datetime, "date", "year, month, day", "a Date literal"),
+    f(N::Datetime, "datetime", "year, month, day, hour=0, minute=0, second=0, microsecond=0", "a Datetime('us') literal without time zone"),
+    f(N::Datetime, "timedelta", "days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0", "a Duration('us') literal"),
     // Expr: general
     f(N::Expr, "alias", "name", ""),
     f(N::Expr, "cast", "dtype, *, strict=True", "strict by default as in Python; String→Date casts are refused (use str.to_date)"),
     f(N::Expr, "fill_null", "value=None, strategy=None, limit=None", "strings are literals; strategy: forward, backward, min, max, mean, zero, one"),
     f(N::Expr, "fill_nan", "value", ""),
+    f(N::Expr, "forward_fill", "limit=None", ""), f(N::Expr, "backward_fill", "limit=None", ""),
     f(N::Expr, "is_null", "", ""), f(N::Expr, "is_not_null", "", ""), f(N::Expr, "is_nan", "", ""),
     f(N::Expr, "is_not_nan", "", ""), f(N::Expr, "is_finite", "", ""), f(N::Expr, "is_infinite", "", ""),
     f(N::Expr, "not_", "", ""), f(N::Expr, "and_", "*others", ""), f(N::Expr, "or_", "*others", ""), f(N::Expr, "xor", "other", ""),
@@ -202,7 +220,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Expr, "round", "decimals=0", "half to even"), f(N::Expr, "floor", "", ""), f(N::Expr, "ceil", "", ""),
     f(N::Expr, "clip", "lower_bound=None, upper_bound=None", ""), f(N::Expr, "sign", "", ""),
     f(N::Expr, "sin", "", ""), f(N::Expr, "cos", "", ""), f(N::Expr, "tan", "", ""), f(N::Expr, "arctan", "", ""),
-    f(N::Expr, "arcsin", "", ""), f(N::Expr, "arccos", "", ""), f(N::Expr, "sinh", "", ""), f(N::Expr, "cosh", "", ""), f(N::Expr, "tanh", "", ""),
+    f(N::Expr, "arcsin", "", ""), f(N::Expr, "arccos", "", ""), f(N::Expr, "sinh", "", ""), f(N::Expr, "degrees", "", ""), f(N::Expr, "radians", "", ""), f(N::Expr, "cosh", "", ""), f(N::Expr, "tanh", "", ""),
     f(N::Expr, "sum", "", ""), f(N::Expr, "mean", "", ""), f(N::Expr, "median", "", ""), f(N::Expr, "min", "", ""), f(N::Expr, "max", "", ""),
     f(N::Expr, "std", "ddof=1", ""), f(N::Expr, "var", "ddof=1", ""), f(N::Expr, "count", "", "non-null count, UInt32"),
     f(N::Expr, "len", "", "UInt32"), f(N::Expr, "n_unique", "", ""), f(N::Expr, "null_count", "", ""),
@@ -254,11 +272,12 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Expr, "top_k", "k=5", ""), f(N::Expr, "bottom_k", "k=5", ""),
     f(N::Expr, "rle_id", "", ""),
     f(N::Expr, "exclude", "columns, *more_columns", ""),
-    f(N::Expr, "explode", "", "rows counted against max_rows"),
+    f(N::Expr, "explode", "", "gives no more rows than the list elements it reads (frame-level `explode` is counted against max_rows)"),
     f(N::Expr, "implode", "", ""),
     f(N::Expr, "item", "", "Series only: the single value"),
     p(N::Expr, "str", "string functions"), p(N::Expr, "dt", "date/time functions"),
     p(N::Expr, "list", "list functions"), p(N::Expr, "name", "output-name functions"),
+    p(N::Expr, "struct", "struct fields"),
     // Expr.str
     f(N::Str, "len_chars", "", ""), f(N::Str, "len_bytes", "", ""),
     f(N::Str, "to_lowercase", "", ""), f(N::Str, "to_uppercase", "", ""),
@@ -292,6 +311,8 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Dt, "truncate", "every", ""), f(N::Dt, "round", "every", ""),
     f(N::Dt, "month_start", "", ""), f(N::Dt, "month_end", "", ""), f(N::Dt, "offset_by", "by", ""),
     f(N::Dt, "strftime", "format", ""), f(N::Dt, "to_string", "format=None", ""),
+    f(N::Dt, "replace_time_zone", "time_zone, *, ambiguous='raise', non_existent='raise'", "ambiguous and non_existent: 'raise' only"),
+    f(N::Dt, "convert_time_zone", "time_zone", ""),
     f(N::Dt, "epoch", "time_unit='us'", "s, ms, us, ns, d"),
     f(N::Dt, "timestamp", "time_unit='us'", ""),
     f(N::Dt, "total_days", "*, fractional=False", ""), f(N::Dt, "total_hours", "*, fractional=False", ""),
@@ -302,6 +323,9 @@ pub static ENTRIES: &[Entry] = &[
     f(N::List, "get", "index, *, null_on_oob=False", ""), f(N::List, "sum", "", ""), f(N::List, "mean", "", ""),
     f(N::List, "min", "", ""), f(N::List, "max", "", ""), f(N::List, "join", "separator, *, ignore_nulls=True", ""),
     f(N::List, "contains", "item, *, nulls_equal=True", ""),
+    f(N::List, "slice", "offset, length=None", ""), f(N::List, "head", "n=5", ""), f(N::List, "tail", "n=5", ""),
+    // Expr.struct
+    f(N::Struct, "field", "name, *more_names", ""),
     // Expr.name
     f(N::Name, "suffix", "suffix", ""), f(N::Name, "prefix", "prefix", ""), f(N::Name, "keep", "", ""),
     f(N::Name, "to_lowercase", "", ""), f(N::Name, "to_uppercase", "", ""),
@@ -317,6 +341,8 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Frame, "fill_null", "value=None, strategy=None, limit=None, *, matches_supertype=True", "a value fills only columns whose type it fits, as in Python"),
     f(N::Frame, "fill_nan", "value", ""),
     f(N::Frame, "join", "other, on=None, how='inner', *, left_on=None, right_on=None, suffix='_right', validate='m:m', nulls_equal=False, coalesce=None, maintain_order=None", "row order of the left frame is kept; cross joins are counted against max_rows"),
+    f(N::Frame, "join_asof", "other, *, left_on=None, right_on=None, on=None, by_left=None, by_right=None, by=None, strategy='backward', suffix='_right', tolerance=None, coalesce=True, allow_exact_matches=True, check_sortedness=True", "backward, forward, nearest; both frames must be sorted by the key"),
+    f(N::Frame, "pivot", "on, on_columns=None, *, index=None, values=None, aggregate_function=None, maintain_order=True, sort_columns=False, separator='_', column_naming='auto'", "collects the distinct `on` values when on_columns is not given"),
     f(N::Frame, "group_by", "*by, maintain_order=False, **named_by", "groups come out in first-seen order"),
     f(N::Frame, "group_by_dynamic", "index_column, *, every, period=None, offset=None, include_boundaries=False, closed='left', label='left', group_by=None, start_by='window'", ""),
     f(N::Frame, "to_dummies", "columns=None, *, separator='_', drop_first=False, drop_nulls=False", "collects the frame"),
@@ -330,6 +356,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Frame, "unpivot", "on=None, *, index=None, variable_name=None, value_name=None", ""),
     f(N::Frame, "item", "row=None, column=None", "collects: the single value of a 1x1 frame"),
     f(N::Frame, "get_column", "name", ""),
+    f(N::Frame, "to_dicts", "", "collects; rows counted against max_list_len"),
     f(N::Frame, "to_series", "index=0", ""),
     f(N::Frame, "mean", "", ""), f(N::Frame, "sum", "", ""), f(N::Frame, "min", "", ""), f(N::Frame, "max", "", ""),
     f(N::Frame, "median", "", ""), f(N::Frame, "null_count", "", ""),
@@ -345,13 +372,14 @@ pub static ENTRIES: &[Entry] = &[
     f(N::GroupBy, "agg", "*aggs, **named_aggs", ""),
     f(N::GroupBy, "len", "name=None", ""), f(N::GroupBy, "count", "", "removed: use len()"),
     f(N::GroupBy, "mean", "", ""), f(N::GroupBy, "sum", "", ""), f(N::GroupBy, "min", "", ""), f(N::GroupBy, "max", "", ""),
-    f(N::GroupBy, "median", "", ""), f(N::GroupBy, "first", "", ""), f(N::GroupBy, "last", "", ""), f(N::GroupBy, "n_unique", "", ""),
+    f(N::GroupBy, "median", "", ""), f(N::GroupBy, "head", "n=5", ""), f(N::GroupBy, "tail", "n=5", ""), f(N::GroupBy, "first", "", ""), f(N::GroupBy, "last", "", ""), f(N::GroupBy, "n_unique", "", ""),
     // Python values
     f(N::PyStr, "lower", "", ""), f(N::PyStr, "upper", "", ""), f(N::PyStr, "strip", "chars=None", ""),
     f(N::PyStr, "lstrip", "chars=None", ""), f(N::PyStr, "rstrip", "chars=None", ""),
     f(N::PyStr, "startswith", "prefix", ""), f(N::PyStr, "endswith", "suffix", ""),
     f(N::PyStr, "replace", "old, new, count=-1", ""), f(N::PyStr, "split", "sep=None, maxsplit=-1", ""),
     f(N::PyStr, "join", "iterable", ""), f(N::PyStr, "title", "", ""), f(N::PyStr, "capitalize", "", ""),
+    f(N::PyStr, "format", "*args, **kwargs", "on a string literal with plain fields (`{}`, `{0}`, `{name}`, format specs); no attribute or index access"),
     f(N::PyStr, "isdigit", "", ""), f(N::PyStr, "removeprefix", "prefix", ""), f(N::PyStr, "removesuffix", "suffix", ""),
     f(N::PyList, "append", "value", ""), f(N::PyList, "extend", "iterable", ""), f(N::PyList, "insert", "index, value", ""),
     f(N::PyList, "pop", "index=-1", ""), f(N::PyList, "remove", "value", ""), f(N::PyList, "index", "value", ""),
@@ -427,7 +455,7 @@ pub fn refused_attribute(name: &str) -> Option<Refusal> {
     const SQL: &[&str] = &["sql", "sql_expr", "SQLContext"];
     const FORMAT: &[&str] = &["format_map"];
     const LEAVES: &[&str] = &[
-        "to_pandas", "to_numpy", "to_arrow", "to_dict", "to_dicts", "rows", "iter_rows", "iter_columns",
+        "to_pandas", "to_numpy", "to_arrow", "to_dict", "rows", "iter_rows", "iter_columns",
         "to_torch", "to_jax", "serialize", "deserialize", "collect_async", "show_graph", "profile",
         "Config", "hash", "to_physical", "hash_rows", "to_init_repr", "glimpse", "show", "plot", "style",
         "thread_pool_size", "threadpool_size", "Object", "set_random_seed", "explain",
@@ -471,6 +499,7 @@ pub static IMPORTABLE: &[(&str, &str)] = &[
     ("math", "math"),
     ("numpy", "np"),
     ("itertools", "itertools"),
+    ("datetime", "datetime"),
 ];
 
 struct Index {

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::allowlist::{self, Refusal};
 use crate::diagnostics::{Code, Diagnostic, Span};
+use crate::interpret::format_spec::template_is_plain;
 use crate::parse::{ast, SourceMap};
 
 /// Check a parsed cell. Returns every refusal found (empty when the cell is accepted).
@@ -266,8 +267,9 @@ impl Checker<'_, '_> {
             }
             E::Call(e) => {
                 if let E::Attribute(attribute) = e.func.as_ref() {
-                    if attribute.attr.as_str() == "format" {
-                        self.push(refuse(Code::StringFormatting, self.map.of_attribute(attribute), "str.format", "`str.format` is not allowed (format strings can reach object attributes)", "use an f-string such as f\"{name}_mean\""));
+                    let reaches_attributes = matches!(attribute.value.as_ref(), E::Constant(c) if matches!(&c.value, ast::Constant::Str(t) if !template_is_plain(t)));
+                    if attribute.attr.as_str() == "format" && reaches_attributes {
+                        self.push(refuse(Code::StringFormatting, self.map.of_attribute(attribute), "str.format", "this `str.format` template reads attributes or items of its arguments (`{0.x}`, `{0[i]}`)", "use plain fields such as \"{}_mean\".format(name), or an f-string such as f\"{name}_mean\""));
                         self.expr(&attribute.value);
                         e.args.iter().for_each(|a| self.expr(a));
                         e.keywords.iter().for_each(|k| self.expr(&k.value));

@@ -74,7 +74,8 @@ pub fn reference_markdown() -> String {
         "every `read_*`, `scan_*`, `write_*`, `sink_*`, `from_*` function; URLs in strings; SQL (`sql`, `SQLContext`)",
         "`to_pandas`, `to_numpy`, `to_arrow` and other exits from the plan; `sample`/`shuffle` (not reproducible); `hash`, `to_physical`",
         "`class`, `while`, `try`/`except`, `raise`, `with`, `global`/`nonlocal`, `del`, `assert`, `match`, decorators, `yield`, `async`/`await`, the walrus `:=`",
-        "`str.format`, `format_map` and `%` formatting (use f-strings)",
+        "`format_map`, `%` formatting, and `str.format` templates whose fields read attributes or items (`{0.x}`, `{0[i]}`); plain `\"{}_{name}\".format(...)` and f-strings are accepted",
+        "`date.today()`, `datetime.now()` and other clock or random values (results must be reproducible)",
         "recursion between helpers (found statically), and nesting deeper than the call-depth limit",
     ] {
         let _ = writeln!(out, "* {line}");
@@ -86,7 +87,7 @@ pub fn reference_markdown() -> String {
     let _ = writeln!(out, "| loop and comprehension iterations | {} | FE302 |", limits.max_loop_iterations);
     let _ = writeln!(out, "| list length | {} | FE303 |", limits.max_list_len);
     let _ = writeln!(out, "| helper call depth | {} | FE304 |", limits.max_call_depth);
-    let _ = writeln!(out, "| rows from cross joins, `explode`, `pl.int_range`, `pl.repeat` | {} | FE305 |", limits.max_rows);
+    let _ = writeln!(out, "| rows from cross joins, `explode`, `pl.int_range`, `pl.repeat` (counted before the step runs) | {} | FE305 |", limits.max_rows);
     let _ = writeln!(out, "| string pad length (`pad_start`, `pad_end`, `zfill`) | max_rows / 1000 = {} | FE305 |", limits.max_rows / 1000);
 
     out.push_str("\n## Known differences from Python Polars 2.1\n\n");
@@ -97,6 +98,8 @@ pub fn reference_markdown() -> String {
         "Errors that only appear while the final plan runs (a strict cast failing on data) carry no source position.",
         "A Series taken with `df[\"x\"]` is lazy: it can be used in expressions on the frame it came from; using it with another frame is refused.",
         "`print` is accepted and prints nothing.",
+        "`rolling_sum_by` with `min_samples<=1` gives 0 for a window without values, as Python Polars 2.1 does (Rust Polars 0.55 gives null).",
+        "Panics inside Rust Polars (paths it has not implemented) are caught and reported as FE201 errors at the call that built the plan.",
     ] {
         let _ = writeln!(out, "* {line}");
     }

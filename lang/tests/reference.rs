@@ -29,5 +29,9 @@ fn reference_lists_every_accepted_name() {
 #[test]
 #[ignore]
 fn regenerate() {
-    std::fs::write(doc_path(), fe_lang::reference_markdown()).expect("write docs/feature-language.md");
+    let path = doc_path();
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).expect("create docs/");
+    }
+    std::fs::write(path, fe_lang::reference_markdown()).expect("write docs/feature-language.md");
 }

@@ -114,6 +114,8 @@ fn cases() -> Vec<Case> {
         case("s = '{0.__class__}'.format(df)", StringFormatting, "format", "str.format"),
         case("s = '%s' % df", StringFormatting, "'%s' % df", "%"),
         case("s = '{x}'.format_map({'x': 1})", StringFormatting, "format_map", "format_map"),
+        case("name = '{c.__class__.__name__}_x'.format(c=df)", StringFormatting, "format", "str.format"),
+        case("name = '{0[secret]}'.format({'secret': 1})", StringFormatting, "format", "str.format"),
         case("del df", Delete, "del", "del"),
         case("if (n := 3) > 2:\n    pass", Walrus, "n := 3", ":="),
         case("assert df is not None", UnsupportedStatement, "assert", "assert"),
@@ -137,6 +139,9 @@ fn cases() -> Vec<Case> {
         case("df = df.sample(10)", UnknownAttribute, "sample", "sample"),
         case("x = pl.col('a').hash()", UnknownAttribute, "hash", "hash"),
         case("cfg = pl.Config.set_tbl_rows(5)", UnknownAttribute, "Config", "Config"),
+        case("from datetime import date\ntoday = date.today()", UnknownAttribute, "today()", "today"),
+        case("import datetime\nstamp = datetime.datetime.now()", UnknownAttribute, "now", "now"),
+        case("df = df.with_columns(pl.col('a').shuffle())", UnknownAttribute, "shuffle", "shuffle"),
         // syntax errors
         case("df = df.with_columns(", SyntaxError, "", "syntax"),
         // multi-line position check
@@ -181,6 +186,18 @@ fn every_hostile_cell_is_refused_before_anything_runs() {
         }
     }
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_format_template_from_a_variable_is_checked_when_it_runs() {
+    let frames = frames();
+    let source = "t = '{0.real}_x'\nname = t.format(1)\n";
+    let err = run_cell(source, "tx", &frames, &Limits::default()).err().expect("refused");
+    assert_eq!(err.0[0].code, Code::StringFormatting, "{err:?}");
+    assert_eq!(err.0[0].line, 2);
+    assert!(err.0[0].hint.as_deref().unwrap_or("").contains("plain fields"));
+    let ok = run_cell("t = '{}_{n:02d}'\nname = t.format('a', n=3)\ndf = df.with_columns(pl.lit(1).alias(name))", "tx", &frames, &Limits::default());
+    assert!(ok.is_ok());
 }
 
 #[test]
@@ -268,6 +285,12 @@ fn row_budget_guards_plans_that_multiply_rows() {
     let d = run_with("df = df.select(pl.int_range(0, 10**12).alias('i'))", Limits::default());
     assert_limit(&d, Code::RowBudget, 1);
     let d = run_with("df = df.select(pl.repeat(1, 10**12).alias('r'))", Limits::default());
+    assert_limit(&d, Code::RowBudget, 1);
+    let d = run_with("k = 10**6\ndf = df.select(pl.int_range(0, pl.len() * k).alias('i'))", small.clone());
+    assert_limit(&d, Code::RowBudget, 2);
+    let d = run_with("df = df.select(pl.repeat('x', pl.col('a').sum() * 10**9))", small.clone());
+    assert_limit(&d, Code::RowBudget, 1);
+    let d = run_with("df = df.select(pl.int_range(-10**12, pl.len()))", small.clone());
     assert_limit(&d, Code::RowBudget, 1);
     let d = run_with("df = df.with_columns(pl.col('s').str.pad_start(10**9, '*'))", Limits::default());
     assert_limit(&d, Code::RowBudget, 1);

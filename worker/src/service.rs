@@ -67,6 +67,18 @@ pub fn run(args: ServiceArgs) -> i32 {
     for line in report.lines() {
         eprintln!("fe-worker: {line}");
     }
+    // Polars' hook runs first and keeps its abort panics silent; every other panic (caught and
+    // answered as `ExecutionError`) is reported in one line rather than Rust's default report.
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".into());
+        let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("fe-worker: caught a panic{location}: {}", message.lines().next().unwrap_or(""));
+    }));
     register_polars_abort_mechanism();
 
     let (store, restore) = match FrameStore::open(folder, args.max_versions) {

@@ -1,15 +1,15 @@
 // Python builtins of the feature language: len, range, enumerate, zip, min/max/sum, sorted,
 // conversions and isinstance. Their signatures live in the allowlist (namespace Builtins).
 
-use polars::prelude::*;
 
 use super::args::CallArgs;
-use super::conversions::{float_repr, StrAs};
+use super::conversions::{to_py_str, StrAs};
 use super::failure::{Fail, Result};
-use super::operators::{py_sort, py_str};
+use super::operators::py_sort;
 use super::values::{Dict, Value};
 use super::Interpreter;
 use crate::allowlist::Namespace;
+use crate::diagnostics::Code;
 
 pub(crate) const NAMES: &[&str] = &[
     "len", "range", "enumerate", "zip", "min", "max", "sum", "any", "all", "abs", "round", "sorted", "reversed",
@@ -43,7 +43,14 @@ impl Interpreter<'_, '_> {
                     return Err(Fail::value_error("range() step must not be zero"));
                 }
                 let count = if step > 0 { (stop - start + step - 1).max(0) / step } else { (start - stop - step - 1).max(0) / -step };
-                self.check_list_len(count as usize)?;
+                // Python's range is lazy: a loop over it is bounded by the loop budget, a list
+                // made from it (`list(range(n))`) by the list budget.
+                // Either way no more than the larger budget is ever materialized.
+                let bound = (self.limits.max_list_len as u64).max(self.limits.max_loop_iterations);
+                if count as u64 > bound {
+                    return Err(Fail::new(Code::ListBudget, format!("range() of {count} items exceeds the list and loop budgets ({bound})"))
+                        .hint("loop over column names, or build the sequence as a column with `pl.int_range(...)`"));
+                }
                 Ok(Value::list((0..count).map(|i| Value::Int(start + i * step)).collect()))
             }
             "enumerate" => {
@@ -141,6 +148,7 @@ impl Interpreter<'_, '_> {
                     }
                     None => Vec::new(),
                 };
+                self.check_list_len(items.len())?;
                 Ok(match name {
                     "tuple" => Value::tuple(items),
                     "set" => {
@@ -176,7 +184,7 @@ impl Interpreter<'_, '_> {
                 }
                 Ok(Value::dict(dict))
             }
-            "str" => Ok(Value::str(a.get("x").map(py_str).unwrap_or_default())),
+            "str" => Ok(Value::str(a.get("x").map(to_py_str).unwrap_or_default())),
             "int" => match a.get("x") {
                 None => Ok(Value::Int(0)),
                 Some(Value::Int(i)) => Ok(Value::Int(*i)),
@@ -242,11 +250,3 @@ fn parse_float(s: &str) -> Option<f64> {
         other => other.parse().ok(),
     }
 }
-
-#[allow(dead_code)]
-fn _float_text(f: f64) -> String {
-    float_repr(f)
-}
-
-#[allow(dead_code)]
-fn _unused(_: DataType) {}

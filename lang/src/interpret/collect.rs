@@ -26,7 +26,7 @@ pub(crate) fn with_deprecations_as_errors<T>(work: impl FnOnce() -> PolarsResult
     INSTALL.call_once(|| polars::error::set_warning_function(record_warning));
     let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     WARNINGS.lock().map(|mut w| w.clear()).ok();
-    let result = work();
+    let result = catch_polars_panic(work)?;
     let warnings: Vec<String> = WARNINGS.lock().map(|mut w| std::mem::take(&mut *w)).unwrap_or_default();
     let value = result.map_err(Fail::from)?;
     if let Some(first) = warnings.first() {
@@ -34,6 +34,20 @@ pub(crate) fn with_deprecations_as_errors<T>(work: impl FnOnce() -> PolarsResult
             .hint("make the types explicit (e.g. `.cast(...)`, `str.to_date(...)`, compare with values of the column's type)"));
     }
     Ok(value)
+}
+
+/// Run Polars code, turning a panic inside Polars (an unimplemented path or an internal bug)
+/// into an execution error instead of letting it reach the user.
+pub(crate) fn catch_polars_panic<T>(work: impl FnOnce() -> T) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_string());
+        Fail::new(Code::PolarsError, format!("Rust Polars failed internally on this plan ({detail})"))
+            .hint("this combination is not supported by the engine; the frame is unchanged — write the step another way (e.g. cast first, or split it into two `with_columns`)")
+    })
 }
 
 /// Collect a plan with deprecations turned into errors.
@@ -82,4 +96,20 @@ pub(crate) fn values_of(column: &polars::prelude::Column) -> Result<Vec<Value>> 
         out.push(value_of(series.get(i).map_err(Fail::from)?));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_polars_becomes_an_execution_error() {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let caught = catch_polars_panic(|| -> u32 { panic!("not yet implemented") });
+        std::panic::set_hook(previous);
+        let fail = caught.expect_err("the panic is caught");
+        assert_eq!(fail.code, Code::PolarsError);
+        assert!(fail.message.contains("not yet implemented") && fail.hint.is_some());
+    }
 }

@@ -2,12 +2,11 @@
 // rule for when a bare string is a column name), literals, list literals, and Python str().
 
 use polars::prelude::*;
-use polars_plan::plans::{DynListLiteralValue, DynLiteralValue};
+use polars_plan::plans::DynLiteralValue;
 
 use super::failure::{Fail, Result};
 use super::values::Value;
 use super::Interpreter;
-use crate::diagnostics::Code;
 
 /// What a bare string means where an expression is expected.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -100,39 +99,43 @@ impl Interpreter<'_, '_> {
     }
 }
 
-/// A list-typed literal from Python values (for `is_in([...])` and friends).
+/// A list-typed scalar literal from Python values (for `is_in([...])`, `replace({...})`), typed
+/// as Python infers a Series from the list: ints → Int64, ints and floats → Float64, …
+/// (Rust 0.55 cannot type a dynamic list literal: its schema resolver panics on one.)
 pub(crate) fn list_literal(items: &[Value]) -> Result<Expr> {
-    let all = |f: fn(&Value) -> bool| items.iter().all(|v| matches!(v, Value::None) || f(v));
-    let dyn_list = if items.is_empty() {
-        None
-    } else if all(|v| matches!(v, Value::Int(_))) {
-        Some(DynListLiteralValue::Int(items.iter().map(|v| if let Value::Int(i) = v { Some(*i as i128) } else { None }).collect()))
-    } else if all(|v| matches!(v, Value::Int(_) | Value::Float(_))) {
-        Some(DynListLiteralValue::Float(items.iter().map(|v| v.as_f64()).collect()))
-    } else if all(|v| matches!(v, Value::Str(_))) {
-        Some(DynListLiteralValue::Str(items.iter().map(|v| v.as_str().map(PlSmallStr::from)).collect()))
-    } else {
-        None
-    };
-    if let Some(list) = dyn_list {
-        return Ok(Expr::Literal(LiteralValue::Dyn(DynLiteralValue::List(list))));
-    }
     let series = series_of(PlSmallStr::EMPTY, items)?;
-    Ok(lit(series).implode(false))
+    let dtype = DataType::List(Box::new(series.dtype().clone()));
+    Ok(Expr::Literal(LiteralValue::Scalar(Scalar::new(dtype, AnyValue::List(series)))))
 }
 
-/// A Series from Python values (for literal frames and lists of other types).
+/// A Series from Python values (for literal frames and list literals), typed as Python Polars
+/// infers it; values of different kinds (other than ints among floats) are refused.
 pub(crate) fn series_of(name: PlSmallStr, items: &[Value]) -> Result<Series> {
-    let non_null = items.iter().find(|v| !matches!(v, Value::None));
-    let series = match non_null {
-        None => Series::full_null(name, items.len(), &DataType::Null),
-        Some(Value::Bool(_)) => Series::new(name, items.iter().map(|v| if let Value::Bool(b) = v { Some(*b) } else { None }).collect::<Vec<_>>()),
-        Some(Value::Int(_)) if items.iter().all(|v| matches!(v, Value::Int(_) | Value::None)) => {
+    let kind = |v: &Value| match v {
+        Value::Bool(_) => Some("bool"),
+        Value::Int(_) | Value::Float(_) => Some("number"),
+        Value::Str(_) => Some("str"),
+        _ => None,
+    };
+    let non_null: Vec<&Value> = items.iter().filter(|v| !matches!(v, Value::None)).collect();
+    let Some(first) = non_null.first() else {
+        return Ok(Series::full_null(name, items.len(), &DataType::Null));
+    };
+    let Some(first_kind) = kind(first) else {
+        return Err(Fail::type_error(format!("a list of {} values is not supported here", first.type_name()))
+            .hint("lists of numbers, strings or booleans are supported"));
+    };
+    if let Some(odd) = non_null.iter().find(|v| kind(v) != Some(first_kind)) {
+        return Err(Fail::type_error(format!("this list mixes {} and {} values", first.type_name(), odd.type_name()))
+            .hint("Python Polars cannot build a column from it either; use values of one type"));
+    }
+    let series = match first_kind {
+        "bool" => Series::new(name, items.iter().map(|v| if let Value::Bool(b) = v { Some(*b) } else { None }).collect::<Vec<_>>()),
+        "str" => Series::new(name, items.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
+        _ if non_null.iter().all(|v| matches!(v, Value::Int(_))) => {
             Series::new(name, items.iter().map(|v| if let Value::Int(i) = v { Some(*i) } else { None }).collect::<Vec<_>>())
         }
-        Some(Value::Int(_) | Value::Float(_)) => Series::new(name, items.iter().map(|v| if matches!(v, Value::None) { None } else { v.as_f64() }).collect::<Vec<_>>()),
-        Some(Value::Str(_)) => Series::new(name, items.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
-        Some(other) => return Err(Fail::type_error(format!("a list of {} values is not supported here", other.type_name()))),
+        _ => Series::new(name, items.iter().map(|v| if matches!(v, Value::None) { None } else { v.as_f64() }).collect::<Vec<_>>()),
     };
     Ok(series)
 }
@@ -193,71 +196,5 @@ pub(crate) fn float_repr(f: f64) -> String {
         text
     } else {
         format!("{text}.0")
-    }
-}
-
-/// `format(value, spec)` for the common specs of f-strings.
-pub(crate) fn format_value(value: &Value, spec: &str) -> Result<String> {
-    if spec.is_empty() {
-        return Ok(to_py_str(value));
-    }
-    let bad = || Fail::new(Code::StringFormatting, format!("the format spec `{spec}` is not supported")).hint("use `:.2f`, `:d`, `:.1%`, `:,` or no spec");
-    let (body, kind) = match spec.chars().last() {
-        Some(c) if c.is_ascii_alphabetic() || c == '%' => (&spec[..spec.len() - 1], Some(c)),
-        _ => (spec, None),
-    };
-    let comma = body.contains(',');
-    let body = body.replace(',', "");
-    let precision: Option<usize> = match body.split_once('.') {
-        Some((_, p)) => Some(p.parse().map_err(|_| bad())?),
-        None if body.is_empty() => None,
-        None => {
-            // width only, e.g. "03" or "5"
-            let width: usize = body.trim_start_matches('0').parse().unwrap_or(0);
-            let zero = body.starts_with('0');
-            let text = match kind {
-                Some('d') | None => to_py_str(value),
-                _ => return Err(bad()),
-            };
-            return Ok(if zero { format!("{text:0>width$}") } else { format!("{text:>width$}") });
-        }
-    };
-    let number = value.as_f64().filter(|_| !matches!(value, Value::Str(_))).ok_or_else(bad)?;
-    let mut text = match kind {
-        Some('f') | Some('F') => format!("{:.*}", precision.unwrap_or(6), number),
-        Some('%') => format!("{:.*}%", precision.unwrap_or(6), number * 100.0),
-        Some('e') => format!("{:.*e}", precision.unwrap_or(6), number),
-        Some('d') => match value {
-            Value::Int(i) => i.to_string(),
-            _ => return Err(bad()),
-        },
-        None => match precision {
-            Some(p) => format!("{:.*}", p, number),
-            None => to_py_str(value),
-        },
-        _ => return Err(bad()),
-    };
-    if comma {
-        text = group_thousands(&text);
-    }
-    Ok(text)
-}
-
-fn group_thousands(text: &str) -> String {
-    let (sign, rest) = if let Some(r) = text.strip_prefix('-') { ("-", r) } else { ("", text) };
-    let (int_part, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
     }
 }

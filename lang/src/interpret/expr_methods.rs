@@ -17,13 +17,17 @@ use crate::diagnostics::Code;
 impl Interpreter<'_, '_> {
     pub fn when_method(&mut self, mut chain: WhenChain, name: &str, args: CallArgs) -> Result<Value> {
         let waiting_for_then = chain.branches.last().is_some_and(|(_, then)| then.is_none());
+        if !matches!(name, "then" | "when" | "otherwise") {
+            let e = chain.finish(null_lit())?;
+            return self.expr_method(e, name, args);
+        }
+        let mut a = args.bind(Namespace::When, name)?;
         match name {
             "then" => {
                 if !waiting_for_then {
-                    return Err(Fail::type_error("`.then(...)` must follow `.when(...)`"));
+                    return Err(Fail::type_error("`.then(...)` must follow `.when(...)`").hint("write `pl.when(cond).then(value)`"));
                 }
-                let [value] = one_positional(args, "then")?;
-                let e = self.to_expr(value, StrAs::Column)?;
+                let e = self.to_expr(a.required("statement")?.clone(), StrAs::Column)?;
                 if let Some(last) = chain.branches.last_mut() {
                     last.1 = Some(e);
                 }
@@ -31,20 +35,15 @@ impl Interpreter<'_, '_> {
             }
             "when" => {
                 if waiting_for_then {
-                    return Err(Fail::type_error("`.when(...)` must follow `.then(...)`"));
+                    return Err(Fail::type_error("`.when(...)` must follow `.then(...)`").hint("give each `when` its `then` first"));
                 }
-                let condition = self.all_of(args.positional)?;
+                let condition = self.all_of(std::mem::take(&mut a.rest))?;
                 chain.branches.push((condition, None));
                 Ok(Value::When(chain))
             }
-            "otherwise" => {
-                let [value] = one_positional(args, "otherwise")?;
-                let e = self.to_expr(value, StrAs::Column)?;
-                Ok(Value::Expr(chain.finish(e)?))
-            }
             _ => {
-                let e = chain.finish(null_lit())?;
-                self.expr_method(e, name, args)
+                let e = self.to_expr(a.required("statement")?.clone(), StrAs::Column)?;
+                Ok(Value::Expr(chain.finish(e)?))
             }
         }
     }
@@ -82,6 +81,10 @@ impl Interpreter<'_, '_> {
                     e.fill_null(v)
                 }
             },
+            "forward_fill" | "backward_fill" => {
+                let limit = a.opt_int("limit")?.map(|l| l.max(0) as IdxSize);
+                e.fill_null_with_strategy(if name == "forward_fill" { FillNullStrategy::Forward(limit) } else { FillNullStrategy::Backward(limit) })
+            }
             "fill_nan" => {
                 let v = a.raw("value").cloned().unwrap_or(Value::None);
                 let v = self.to_expr(v, StrAs::Literal)?;
@@ -171,6 +174,8 @@ impl Interpreter<'_, '_> {
             "arcsin" => e.arcsin(),
             "arccos" => e.arccos(),
             "sinh" => e.sinh(),
+            "degrees" => e.degrees(),
+            "radians" => e.radians(),
             "cosh" => e.cosh(),
             "tanh" => e.tanh(),
             "sum" => e.sum(),
@@ -260,12 +265,13 @@ impl Interpreter<'_, '_> {
                 } else {
                     None
                 };
-                let options = RollingOptionsDynamicWindow {
-                    window_size: parse_duration(&window)?,
-                    min_periods: a.int("min_samples", 1)?.max(0) as usize,
-                    closed_window: closed,
-                    fn_params,
-                };
+                let min_samples = a.int("min_samples", 1)?.max(0) as usize;
+                let options = RollingOptionsDynamicWindow { window_size: parse_duration(&window)?, min_periods: min_samples, closed_window: closed, fn_params };
+                // Python Polars 2.1 sums a window without values (empty, or only nulls) to 0
+                // when min_samples <= 1; Rust 0.55 gives null there.
+                if name == "rolling_sum_by" && min_samples <= 1 {
+                    return Ok(Value::Expr(e.rolling_sum_by(by, options).fill_null(dyn_int(0))));
+                }
                 match name {
                     "rolling_mean_by" => e.rolling_mean_by(by, options),
                     "rolling_sum_by" => e.rolling_sum_by(by, options),
@@ -485,13 +491,6 @@ impl Interpreter<'_, '_> {
         };
         Ok((old_expr, new_expr))
     }
-}
-
-fn one_positional<const N: usize>(args: CallArgs, name: &str) -> Result<[Value; N]> {
-    if !args.keywords.is_empty() {
-        return Err(Fail::type_error(format!("{name}() takes no keyword arguments here")));
-    }
-    args.positional.try_into().map_err(|_| Fail::type_error(format!("{name}() takes exactly {N} argument(s)")))
 }
 
 pub(crate) fn quantile_method(text: &str) -> Result<QuantileMethod> {

@@ -6,7 +6,7 @@ use polars::prelude::*;
 use super::args::{Bound, CallArgs};
 use super::conversions::{dyn_int, null_lit, StrAs};
 use super::failure::{Fail, Result};
-use super::module_pl::{dtype_of, time_unit};
+use super::module_pl::{dtype_of, time_unit, time_zone};
 use super::values::{Column, ExprNamespace, Value};
 use super::Interpreter;
 use crate::allowlist::Namespace;
@@ -23,6 +23,7 @@ impl Interpreter<'_, '_> {
             ExprNamespace::Dt => self.dt_method(expr, name, args)?,
             ExprNamespace::List => self.list_method(expr, name, args)?,
             ExprNamespace::Name => self.name_method(expr, name, args)?,
+            ExprNamespace::Struct => self.struct_method(expr, name, args)?,
         };
         Ok(match frame {
             Some(frame) => Value::Column(Column { frame, expr: out }),
@@ -182,6 +183,16 @@ impl Interpreter<'_, '_> {
                 Some(f) => d.to_string(&f),
                 None => d.to_string("iso"),
             },
+            "replace_time_zone" => {
+                a.choice("ambiguous", "raise", &["raise"])?;
+                a.choice("non_existent", "raise", &["raise"])?;
+                let zone = match a.opt_string("time_zone")? {
+                    Some(z) => Some(time_zone(&z)?),
+                    None => None,
+                };
+                d.replace_time_zone(zone, lit("raise"), NonExistent::Raise)
+            }
+            "convert_time_zone" => d.convert_time_zone(time_zone(&a.string("time_zone", "")?)?),
             "epoch" => match a.string("time_unit", "us")?.as_str() {
                 "s" => d.timestamp(TimeUnit::Milliseconds).floor_div(dyn_int(1000)),
                 "d" => e.strict_cast(DataType::Date).strict_cast(DataType::Int32),
@@ -212,6 +223,16 @@ impl Interpreter<'_, '_> {
             "mean" => l.mean(),
             "min" => l.min(),
             "max" => l.max(),
+            "slice" => {
+                let offset = self.to_expr(a.required("offset")?.clone(), StrAs::Literal)?;
+                let length = match a.get("length").cloned() {
+                    Some(v) => self.to_expr(v, StrAs::Literal)?,
+                    None => null_lit(),
+                };
+                l.slice(offset, length)
+            }
+            "head" => l.head(dyn_int(a.int("n", 5)?)),
+            "tail" => l.tail(dyn_int(a.int("n", 5)?)),
             "join" => {
                 let separator = self.literal(&a, "separator")?;
                 l.join(separator, a.bool("ignore_nulls", true)?)
@@ -222,6 +243,18 @@ impl Interpreter<'_, '_> {
             }
             _ => return Err(super::expressions::not_available(name, "Expr.list", Some(Namespace::List))),
         })
+    }
+
+    fn struct_method(&mut self, e: Expr, name: &str, args: CallArgs) -> Result<Expr> {
+        let mut a = args.bind(Namespace::Struct, name)?;
+        match name {
+            "field" => {
+                let names = self.names_from(a.first_and_rest("name"))?;
+                let s = e.struct_();
+                Ok(if names.len() == 1 { s.field_by_name(&names[0]) } else { s.field_by_names(names) })
+            }
+            _ => Err(super::expressions::not_available(name, "Expr.struct", Some(Namespace::Struct))),
+        }
     }
 
     fn name_method(&mut self, e: Expr, name: &str, args: CallArgs) -> Result<Expr> {

@@ -6,7 +6,9 @@ use std::rc::Rc;
 use polars::prelude::*;
 
 use super::args::CallArgs;
+use super::collect::catch_polars_panic;
 use super::failure::{Fail, Result};
+use super::format_spec::format_value;
 use super::values::{Dict, Module, Value};
 use super::Interpreter;
 use crate::allowlist::{self, Namespace};
@@ -132,10 +134,12 @@ impl Interpreter<'_, '_> {
                                 Some(spec) => self.eval(spec)?.as_str().unwrap_or("").to_string(),
                                 None => String::new(),
                             };
-                            let rendered = match f.conversion {
-                                ast::ConversionFlag::Repr => super::conversions::repr(&value),
-                                _ => super::conversions::format_value(&value, &spec).map_err(|e| e.at(self.map.of(part), "f-string"))?,
+                            let value = match f.conversion {
+                                ast::ConversionFlag::Repr => Value::str(super::conversions::repr(&value)),
+                                ast::ConversionFlag::Str => Value::str(super::conversions::to_py_str(&value)),
+                                _ => value,
                             };
+                            let rendered = format_value(&value, &spec).map_err(|e| e.at(self.map.of(part), "f-string"))?;
                             text.push_str(&rendered);
                         }
                         other => {
@@ -192,7 +196,7 @@ impl Interpreter<'_, '_> {
             E::Attribute(a) => {
                 let object = self.eval(&a.value)?;
                 let span = self.map.of_attribute(a);
-                self.property(object, a.attr.as_str()).map_err(|f| f.at(span, a.attr.as_str()))?
+                catch_polars_panic(|| self.property(object, a.attr.as_str())).and_then(|r| r).map_err(|f| f.at(span, a.attr.as_str()))?
             }
             E::Call(call) => return self.eval_call(call),
             E::Starred(s) => {
@@ -303,7 +307,7 @@ impl Interpreter<'_, '_> {
                 let name = attribute.attr.as_str();
                 let saved = self.current_span;
                 self.current_span = span;
-                let result = self.call_method(object, name, args).map_err(|f| f.at(span, name));
+                let result = catch_polars_panic(|| self.call_method(object, name, args)).and_then(|r| r).map_err(|f| f.at(span, name));
                 self.current_span = saved;
                 result
             }
@@ -316,7 +320,7 @@ impl Interpreter<'_, '_> {
                 };
                 let saved = self.current_span;
                 self.current_span = span;
-                let result = self.call_value(callee, args).map_err(|f| f.at(span, &construct));
+                let result = catch_polars_panic(|| self.call_value(callee, args)).and_then(|r| r).map_err(|f| f.at(span, &construct));
                 self.current_span = saved;
                 result
             }
@@ -407,12 +411,12 @@ impl Interpreter<'_, '_> {
             }
             Value::Column(column) => match name {
                 "dtype" => {
-                    let schema = super::collect::schema_checked(&column.frame.lf.clone().select([column.expr.clone()]))?;
+                    let schema = self.schema_of(&column.frame.lf.clone().select([column.expr.clone()]))?;
                     let dtype = schema.iter().next().map(|(_, d)| d.clone()).unwrap_or(DataType::Null);
                     Ok(Value::DType(dtype))
                 }
                 "name" => {
-                    let schema = super::collect::schema_checked(&column.frame.lf.clone().select([column.expr.clone()]))?;
+                    let schema = self.schema_of(&column.frame.lf.clone().select([column.expr.clone()]))?;
                     let name = schema.iter().next().map(|(n, _)| n.to_string()).unwrap_or_default();
                     Ok(Value::str(name))
                 }
@@ -435,6 +439,7 @@ impl Interpreter<'_, '_> {
             Module::Math => Namespace::Math,
             Module::Numpy => Namespace::Numpy,
             Module::Itertools => Namespace::Itertools,
+            Module::Datetime => Namespace::Datetime,
         };
         if module == Module::Polars {
             if name == "selectors" {
@@ -460,6 +465,7 @@ impl Interpreter<'_, '_> {
             Module::Math => self.math_function(name, args),
             Module::Numpy => self.numpy_function(name, args),
             Module::Itertools => self.itertools_function(name, args),
+            Module::Datetime => self.datetime_function(name, args),
         }
     }
 
@@ -484,6 +490,7 @@ pub(crate) fn expr_namespace(name: &str) -> Option<super::values::ExprNamespace>
         "dt" => Some(NS::Dt),
         "list" => Some(NS::List),
         "name" => Some(NS::Name),
+        "struct" => Some(NS::Struct),
         _ => None,
     }
 }

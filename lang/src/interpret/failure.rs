@@ -5,7 +5,10 @@ use polars::prelude::PolarsError;
 
 use crate::diagnostics::{Code, Diagnostic, Span};
 
-#[derive(Debug)]
+/// An interpreter error: what happened (`message`), the nearest allowed alternative (`hint`),
+/// and where (`span`, filled in by the innermost node that knows it).
+#[derive(Debug, thiserror::Error)]
+#[error("{code}: {message}")]
 pub(crate) struct Fail {
     pub code: Code,
     pub message: String,

@@ -5,7 +5,7 @@
 use polars::prelude::*;
 
 use super::args::{Bound, CallArgs};
-use super::collect::{schema_checked, value_of};
+use super::collect::value_of;
 use super::conversions::StrAs;
 use super::expr_methods::{closed_window, parse_duration, sort_options};
 use super::failure::{Fail, Result};
@@ -19,18 +19,18 @@ impl Interpreter<'_, '_> {
     pub fn frame_property(&mut self, frame: Frame, name: &str) -> Result<Value> {
         match name {
             "height" => Ok(Value::Int(self.height(&frame.lf)? as i64)),
-            "width" => Ok(Value::Int(schema_checked(&frame.lf)?.len() as i64)),
+            "width" => Ok(Value::Int(self.schema_of(&frame.lf)?.len() as i64)),
             "columns" => {
-                let schema = schema_checked(&frame.lf)?;
+                let schema = self.schema_of(&frame.lf)?;
                 Ok(Value::list(schema.iter_names().map(|n| Value::str(n.as_str())).collect()))
             }
-            "schema" => Ok(schema_dict(schema_checked(&frame.lf)?.as_ref())),
+            "schema" => Ok(schema_dict(self.schema_of(&frame.lf)?.as_ref())),
             "dtypes" => {
-                let schema = schema_checked(&frame.lf)?;
+                let schema = self.schema_of(&frame.lf)?;
                 Ok(Value::list(schema.iter_values().map(|d| Value::DType(d.clone())).collect()))
             }
             "shape" => {
-                let width = schema_checked(&frame.lf)?.len() as i64;
+                let width = self.schema_of(&frame.lf)?.len() as i64;
                 Ok(Value::tuple(vec![Value::Int(self.height(&frame.lf)? as i64), Value::Int(width)]))
             }
             _ => Err(super::expressions::not_available(name, "DataFrame property", Some(Namespace::Frame))),
@@ -70,12 +70,12 @@ impl Interpreter<'_, '_> {
     }
 
     /// A new frame value whose schema is resolved now (errors point at this call).
-    fn checked_frame(&mut self, lf: LazyFrame) -> Result<Value> {
-        schema_checked(&lf)?;
+    pub fn checked_frame(&mut self, mut lf: LazyFrame) -> Result<Value> {
+        self.resolve(&mut lf)?;
         Ok(Value::Frame(self.new_frame(lf)))
     }
 
-    fn selector_of(&mut self, values: Vec<Value>) -> Result<Selector> {
+    pub fn selector_of(&mut self, values: Vec<Value>) -> Result<Selector> {
         let mut out: Option<Selector> = None;
         let mut flat = Vec::new();
         for v in values {
@@ -110,6 +110,7 @@ impl Interpreter<'_, '_> {
             "with_columns" | "select" => {
                 let mut exprs = self.frame_exprs(&frame, std::mem::take(&mut a.rest))?;
                 exprs.extend(self.named_exprs(&frame, std::mem::take(&mut a.kwargs))?);
+                self.check_generated_rows(&lf, &exprs)?;
                 let lf = if name == "select" { lf.select(exprs) } else { lf.with_columns(exprs) };
                 self.checked_frame(lf)
             }
@@ -173,13 +174,30 @@ impl Interpreter<'_, '_> {
                 self.checked_frame(lf.with_columns([floats.fill_nan(v)]))
             }
             "join" => self.join(frame, &a),
+            "join_asof" => self.join_asof(frame, &a),
+            "pivot" => self.pivot(frame, &a),
+            "to_dicts" => {
+                let limit = self.limits.max_list_len as IdxSize + 1;
+                let df = self.collect(lf.limit(limit))?;
+                self.check_list_len(df.height())?;
+                let mut rows = Vec::with_capacity(df.height());
+                for i in 0..df.height() {
+                    let mut row = Dict::default();
+                    for column in df.columns() {
+                        row.insert(Value::str(column.name().as_str()), value_of(column.get(i).map_err(Fail::from)?));
+                    }
+                    rows.push(Value::dict(row));
+                }
+                Ok(Value::list(rows))
+            }
             "group_by" => {
                 let mut keys = self.frame_exprs(&frame, std::mem::take(&mut a.rest))?;
                 keys.extend(self.named_exprs(&frame, std::mem::take(&mut a.kwargs))?);
                 if keys.is_empty() {
                     return Err(Fail::type_error("group_by() needs at least one key"));
                 }
-                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, maintain_order: a.bool("maintain_order", false)?, dynamic: None })))
+                a.bool("maintain_order", false)?;
+                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: None })))
             }
             "group_by_dynamic" => {
                 let index = self.to_expr(a.required("index_column")?.clone(), StrAs::Column)?;
@@ -216,7 +234,7 @@ impl Interpreter<'_, '_> {
                     Some(v) => self.frame_exprs(&frame, vec![v])?,
                     None => Vec::new(),
                 };
-                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, maintain_order: true, dynamic: Some((index, options)) })))
+                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: Some((index, options)) })))
             }
             "to_dummies" => {
                 let df = self.collect(lf)?;
@@ -272,10 +290,9 @@ impl Interpreter<'_, '_> {
             "explode" => {
                 let columns = a.first_and_rest("columns");
                 let selector = self.selector_of(columns)?;
-                let exploded = lf.explode(selector, ExplodeOptions { empty_as_null: true, keep_nulls: true });
-                let rows = self.height(&exploded)?;
+                let rows = self.exploded_rows(&lf, &selector)?;
                 self.check_rows(rows, "explode")?;
-                self.checked_frame(exploded)
+                self.checked_frame(lf.explode(selector, ExplodeOptions { empty_as_null: true, keep_nulls: true }))
             }
             "unpivot" => {
                 let on = match a.get("on").cloned() {
@@ -320,11 +337,11 @@ impl Interpreter<'_, '_> {
                 let name = a.string("name", "")?;
                 let expr = self.column(&name);
                 let probe = frame.lf.clone().select([expr.clone()]);
-                schema_checked(&probe)?;
+                self.schema_of(&probe)?;
                 Ok(Value::Column(Column { frame, expr }))
             }
             "to_series" => {
-                let schema = schema_checked(&frame.lf)?;
+                let schema = self.schema_of(&frame.lf)?;
                 let index = a.int("index", 0)?;
                 let index = if index < 0 { index + schema.len() as i64 } else { index };
                 let name = schema.get_at_index(index.max(0) as usize).map(|(n, _)| n.to_string()).ok_or_else(|| Fail::value_error("column index out of range"))?;
@@ -339,9 +356,23 @@ impl Interpreter<'_, '_> {
             "null_count" => self.checked_frame(lf.null_count()),
             "std" => self.checked_frame(lf.std(a.int("ddof", 1)? as u8)),
             "var" => self.checked_frame(lf.var(a.int("ddof", 1)? as u8)),
-            "collect_schema" => Ok(schema_dict(schema_checked(&frame.lf)?.as_ref())),
+            "collect_schema" => Ok(schema_dict(self.schema_of(&frame.lf)?.as_ref())),
             _ => Err(super::expressions::not_available(name, "DataFrame", Some(Namespace::Frame))),
         }
+    }
+
+    /// Rows `explode` would produce, counted before it runs: every list gives max(len, 1) rows
+    /// (an empty or null list keeps one null row), other values one row each.
+    fn exploded_rows(&mut self, lf: &LazyFrame, selector: &Selector) -> Result<u64> {
+        let schema = self.schema_of(lf)?;
+        let names = selector.clone().into_columns(&schema, &Default::default()).map_err(Fail::from)?;
+        let Some(first) = names.iter().find(|n| matches!(schema.get(n.as_str()), Some(DataType::List(_)))) else {
+            return self.height(lf);
+        };
+        let per_row = col(first.clone()).list().len().fill_null(lit(1u32)).clip_min(lit(1u32)).cast(DataType::UInt64);
+        let counted = self.collect(lf.clone().select([per_row.sum().alias("rows")]))?;
+        let value = counted.column("rows").map_err(Fail::from)?.get(0).map_err(Fail::from)?;
+        Ok(value.extract::<u64>().unwrap_or(0))
     }
 
     /// `df.fill_null(value)` fills only the columns whose type the value fits, as Python does.
@@ -366,7 +397,7 @@ impl Interpreter<'_, '_> {
             other => {
                 let e = self.to_expr(other.clone(), StrAs::Literal)?;
                 let probe = LazyFrame::default().select([e.clone()]);
-                let dtype = schema_checked(&probe)?.iter_values().next().cloned().unwrap_or(DataType::Null);
+                let dtype = self.schema_of(&probe)?.iter_values().next().cloned().unwrap_or(DataType::Null);
                 let fill = Expr::from(Selector::ByDType(DataTypeSelector::AnyOf([dtype].into()))).fill_null(e);
                 return self.checked_frame(lf.with_columns([fill]));
             }
@@ -376,65 +407,17 @@ impl Interpreter<'_, '_> {
         self.checked_frame(lf.with_columns([fill]))
     }
 
-    fn join(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
-        let Some(Value::Frame(other)) = a.get("other").cloned() else {
-            return Err(Fail::type_error("join() needs another frame"));
-        };
-        let how = a.string("how", "inner")?;
-        let how = match how.as_str() {
-            "inner" => JoinType::Inner,
-            "left" => JoinType::Left,
-            "right" => JoinType::Right,
-            "full" => JoinType::Full,
-            "semi" => JoinType::Semi,
-            "anti" => JoinType::Anti,
-            "cross" => JoinType::Cross,
-            "outer" => return Err(Fail::new(Code::RemovedName, "how=\"outer\" was renamed in Python Polars").hint("use how=\"full\"")),
-            other => return Err(Fail::value_error(format!("unknown join type {other:?}")).hint("inner, left, right, full, semi, anti, cross")),
-        };
-        let validation = match a.choice("validate", "m:m", &["m:m", "m:1", "1:m", "1:1"])?.as_str() {
-            "m:1" => JoinValidation::ManyToOne,
-            "1:m" => JoinValidation::OneToMany,
-            "1:1" => JoinValidation::OneToOne,
-            _ => JoinValidation::ManyToMany,
-        };
-        let coalesce = match a.get("coalesce") {
-            None => JoinCoalesce::JoinSpecific,
-            Some(Value::Bool(true)) => JoinCoalesce::CoalesceColumns,
-            Some(Value::Bool(false)) => JoinCoalesce::KeepColumns,
-            Some(other) => return Err(Fail::type_error(format!("coalesce must be True, False or None, not {}", other.type_name()))),
-        };
-        let maintain_order = match how {
-            JoinType::Right => MaintainOrderJoin::Right,
-            JoinType::Full | JoinType::Cross => MaintainOrderJoin::LeftRight,
-            _ => MaintainOrderJoin::Left,
-        };
-        let mut args = JoinArgs::new(how.clone());
-        args.validation = validation;
-        args.suffix = Some(a.string("suffix", "_right")?.into());
-        args.nulls_equal = a.bool("nulls_equal", false)?;
-        args.coalesce = coalesce;
-        args.maintain_order = maintain_order;
-        let (left_on, right_on) = if matches!(how, JoinType::Cross) {
-            let rows = self.height(&frame.lf)?.saturating_mul(self.height(&other.lf)?);
-            self.check_rows(rows, "this cross join")?;
-            (Vec::new(), Vec::new())
-        } else {
-            match (a.get("on").cloned(), a.get("left_on").cloned(), a.get("right_on").cloned()) {
-                (Some(on), None, None) => {
-                    let keys = self.exprs_from(vec![on], StrAs::Column)?;
-                    (keys.clone(), keys)
-                }
-                (None, Some(l), Some(r)) => (self.exprs_from(vec![l], StrAs::Column)?, self.exprs_from(vec![r], StrAs::Column)?),
-                _ => return Err(Fail::type_error("join() needs `on`, or both `left_on` and `right_on`")),
-            }
-        };
-        let lf = frame.lf.clone().join(other.lf.clone(), left_on, right_on, args);
-        self.checked_frame(lf)
-    }
-
     pub fn group_by_method(&mut self, group_by: GroupBy, name: &str, args: CallArgs) -> Result<Value> {
         let mut a = args.bind(Namespace::GroupBy, name)?;
+        if matches!(name, "head" | "tail") {
+            if group_by.dynamic.is_some() {
+                return Err(Fail::type_error(format!("{name}() is not available after group_by_dynamic")).hint("use `.agg(pl.all().head(n))`"));
+            }
+            let n = a.int("n", 5)?.max(0) as usize;
+            let grouped = group_by.frame.lf.clone().group_by_stable(group_by.keys);
+            let lf = if name == "head" { grouped.head(Some(n)) } else { grouped.tail(Some(n)) };
+            return self.checked_frame(lf);
+        }
         let aggs: Vec<Expr> = match name {
             "agg" => {
                 let mut exprs = self.frame_exprs(&group_by.frame, std::mem::take(&mut a.rest))?;
@@ -458,7 +441,6 @@ impl Interpreter<'_, '_> {
             Some((index, options)) => lf.group_by_dynamic(index, group_by.keys, options),
             None => lf.group_by_stable(group_by.keys),
         };
-        let _ = group_by.maintain_order;
         self.checked_frame(grouped.agg(aggs))
     }
 }

@@ -9,12 +9,16 @@ mod expr_methods;
 mod expr_namespaces;
 mod expressions;
 pub(crate) mod failure;
+pub(crate) mod format_spec;
+mod frame_joins;
 mod frame_methods;
+mod module_datetime;
 mod module_math;
 mod module_pl;
 mod module_selectors;
 mod operators;
 mod python_methods;
+mod row_budget;
 mod series;
 mod statements;
 pub(crate) mod values;
@@ -23,6 +27,8 @@ use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
 
 use polars::prelude::*;
+use polars_plan::plans::{AExpr, IR};
+use polars_plan::prelude::Arena;
 
 use crate::diagnostics::{Code, Span};
 use crate::parse::{ast, SourceMap};
@@ -60,6 +66,10 @@ pub(crate) struct Interpreter<'a, 'src> {
     target_schema: SchemaRef,
     names_read: BTreeSet<String>,
     selectors_read: Vec<Selector>,
+    /// Plan arenas shared by every schema resolution of the cell: a frame derived from an
+    /// already resolved one only converts its new top node (see [`Interpreter::resolve`]).
+    lp_arena: Arena<IR>,
+    expr_arena: Arena<AExpr>,
     /// The span of the call being evaluated (for errors raised deep inside methods).
     pub current_span: Span,
 }
@@ -72,6 +82,7 @@ impl<'a, 'src> Interpreter<'a, 'src> {
         globals.insert("math".to_string(), Value::Module(Module::Math));
         globals.insert("np".to_string(), Value::Module(Module::Numpy));
         globals.insert("itertools".to_string(), Value::Module(Module::Itertools));
+        globals.insert("datetime".to_string(), Value::Module(Module::Datetime));
         for name in builtins::NAMES {
             globals.insert(name.to_string(), Value::Builtin(name));
         }
@@ -88,6 +99,8 @@ impl<'a, 'src> Interpreter<'a, 'src> {
             target_schema,
             names_read: BTreeSet::new(),
             selectors_read: Vec::new(),
+            lp_arena: Arena::new(),
+            expr_arena: Arena::new(),
             current_span: Span::default(),
         }
     }
@@ -209,6 +222,19 @@ impl<'a, 'src> Interpreter<'a, 'src> {
         if self.selectors_read.len() < 256 {
             self.selectors_read.push(selector.clone());
         }
+    }
+
+    /// Resolve a plan's schema in the cell's arenas (Polars deprecations become errors). The
+    /// plan is rewritten to point at its resolved node, so plans built on it later resolve
+    /// incrementally; collecting still converts the original plan afresh.
+    pub fn resolve(&mut self, lf: &mut LazyFrame) -> Result<SchemaRef> {
+        let (lp_arena, expr_arena) = (&mut self.lp_arena, &mut self.expr_arena);
+        collect::with_deprecations_as_errors(|| lf.schema_with_arenas(lp_arena, expr_arena))
+    }
+
+    /// The schema of a plan (resolved on a copy, see [`Interpreter::resolve`]).
+    pub fn schema_of(&mut self, lf: &LazyFrame) -> Result<SchemaRef> {
+        self.resolve(&mut lf.clone())
     }
 
     /// Collect a (small) plan, turning Polars errors and deprecations into failures.

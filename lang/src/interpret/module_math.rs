@@ -1,7 +1,6 @@
 // The `math`, `numpy` and `itertools` modules: constants, scalar math, numpy element-wise
 // functions on numbers and expressions, and bounded combinatorics over Python lists.
 
-use polars::prelude::*;
 
 use super::args::CallArgs;
 use super::conversions::{dyn_float, StrAs};
@@ -95,6 +94,8 @@ impl Interpreter<'_, '_> {
             "tan" => x.tan(),
             "atan" => x.atan(),
             "tanh" => x.tanh(),
+            "radians" => x.to_radians(),
+            "degrees" => x.to_degrees(),
             _ => unreachable!("bound above"),
         };
         Ok(Value::Float(out))
@@ -126,6 +127,8 @@ impl Interpreter<'_, '_> {
                 "tanh" => e.tanh(),
                 "square" => e.pow(super::conversions::dyn_int(2)),
                 "cbrt" => e.cbrt(),
+                "radians" => e.radians(),
+                "degrees" => e.degrees(),
                 _ => unreachable!("bound above"),
             };
             return Ok(Value::Expr(out));
@@ -163,6 +166,8 @@ impl Interpreter<'_, '_> {
                 "arctan" => v.atan(),
                 "tanh" => v.tanh(),
                 "cbrt" => v.cbrt(),
+                "radians" => v.to_radians(),
+                "degrees" => v.to_degrees(),
                 _ => unreachable!("bound above"),
             }),
         })
@@ -229,6 +234,3 @@ impl Interpreter<'_, '_> {
         Ok(())
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: Expr) {}

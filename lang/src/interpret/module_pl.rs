@@ -72,6 +72,13 @@ pub(crate) fn time_unit(text: &str) -> Result<TimeUnit> {
     })
 }
 
+/// A time zone name Polars knows (IANA names such as "UTC" or "Europe/Berlin").
+pub(crate) fn time_zone(name: &str) -> Result<TimeZone> {
+    TimeZone::opt_try_new(Some(PlSmallStr::from(name)))
+        .map_err(Fail::from)?
+        .ok_or_else(|| Fail::value_error(format!("unknown time zone {name:?}")).hint("use an IANA name such as \"UTC\" or \"Europe/Berlin\""))
+}
+
 /// A data type from a value (`pl.Int64`, `pl.Datetime("ms")`).
 pub(crate) fn dtype_of(value: &Value) -> Result<DataType> {
     match value {
@@ -93,7 +100,7 @@ pub(crate) fn construct_dtype(dtype: &DataType, args: &CallArgs, _me: &mut Inter
             let tu = time_unit(&a.string("time_unit", "us")?)?;
             let tz = a.opt_string("time_zone")?;
             let tz = match tz {
-                Some(t) => Some(TimeZone::opt_try_new(Some(PlSmallStr::from(t.as_str()))).map_err(Fail::from)?.ok_or_else(|| Fail::value_error("bad time zone"))?),
+                Some(t) => Some(time_zone(&t)?),
                 None => None,
             };
             Ok(Value::DType(DataType::Datetime(tu, tz)))
@@ -230,8 +237,7 @@ impl Interpreter<'_, '_> {
                 if name == "std" { e.std(ddof) } else { e.var(ddof) }
             }
             "corr" => {
-                let method = a.choice("method", "pearson", &["pearson"])?;
-                let _ = method;
+                a.choice("method", "pearson", &["pearson"])?;
                 let x = self.to_expr(a.required("a")?.clone(), StrAs::Column)?;
                 let y = self.to_expr(a.required("b")?.clone(), StrAs::Column)?;
                 pearson_corr(x, y)
@@ -308,6 +314,22 @@ impl Interpreter<'_, '_> {
                 let n = self.to_expr(n, StrAs::Column)?;
                 repeat(v, n)
             }
+            "arctan2" => {
+                let y = self.to_expr(a.required("y")?.clone(), StrAs::Column)?;
+                let x = self.to_expr(a.required("x")?.clone(), StrAs::Column)?;
+                y.arctan2(x)
+            }
+            "struct" => {
+                let mut fields = self.exprs_from(std::mem::take(&mut a.rest), StrAs::Column)?;
+                for (name, value) in std::mem::take(&mut a.kwargs) {
+                    fields.push(self.to_expr(value, StrAs::Column)?.alias(name));
+                }
+                if fields.is_empty() {
+                    return Err(Fail::type_error("pl.struct() needs at least one field"));
+                }
+                as_struct(fields)
+            }
+            "element" => Expr::Element,
             "concat" => return self.concat_frames(a),
             "DataFrame" => return self.literal_frame(a),
             "date" | "datetime" => {

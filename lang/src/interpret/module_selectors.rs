@@ -125,6 +125,3 @@ impl Interpreter<'_, '_> {
         self.expr_method(Expr::from(selector), name, args)
     }
 }
-
-#[allow(dead_code)]
-fn _use(_: Fail) {}

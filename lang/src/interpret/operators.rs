@@ -3,7 +3,7 @@
 
 use polars::prelude::*;
 
-use super::conversions::{to_py_str, StrAs};
+use super::conversions::StrAs;
 use super::failure::{Fail, Result};
 use super::values::{Column, Value};
 use super::Interpreter;
@@ -167,7 +167,7 @@ impl Interpreter<'_, '_> {
                 _ => return Err(Fail::type_error("`in <str>` needs a str on the left")),
             },
             Value::Frame(frame) => {
-                let schema = super::collect::schema_checked(&frame.lf)?;
+                let schema = self.schema_of(&frame.lf)?;
                 item.as_str().is_some_and(|n| schema.contains(n))
             }
             other => return Err(Fail::type_error(format!("`in` is not supported on a {}", other.type_name()))),
@@ -462,9 +462,4 @@ fn int_binary(op: ast::Operator, a: i64, b: i64, both_bool: bool) -> Result<Valu
         O::BitXor => Ok(Value::Int(a ^ b)),
         _ => Err(Fail::new(Code::UnsupportedExpression, "this operator is not supported")),
     }
-}
-
-/// `str()` of a value, exposed for builtins.
-pub(crate) fn py_str(value: &Value) -> String {
-    to_py_str(value)
 }

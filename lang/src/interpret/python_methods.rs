@@ -3,7 +3,8 @@
 
 use super::args::CallArgs;
 use super::failure::{Fail, Result};
-use super::operators::{py_sort, py_str};
+use super::format_spec::format_template;
+use super::operators::py_sort;
 use super::values::Value;
 use super::Interpreter;
 use crate::allowlist::Namespace;
@@ -170,6 +171,7 @@ impl Interpreter<'_, '_> {
                     None => String::new(),
                 })
             }
+            "format" => Value::str(format_template(s, &a.rest, &a.kwargs)?),
             "isdigit" => Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
             "removeprefix" => Value::str(s.strip_prefix(&*a.string("prefix", "")?).unwrap_or(s)),
             "removesuffix" => Value::str(s.strip_suffix(&*a.string("suffix", "")?).unwrap_or(s)),
@@ -195,9 +197,4 @@ fn title_case(s: &str) -> String {
         }
     }
     out
-}
-
-#[allow(dead_code)]
-fn _keep(v: &Value) -> String {
-    py_str(v)
 }

@@ -185,6 +185,7 @@ pub(crate) fn module_named(name: &str) -> Module {
         "math" => Module::Math,
         "numpy" => Module::Numpy,
         "itertools" => Module::Itertools,
+        "datetime" => Module::Datetime,
         _ => Module::Polars,
     }
 }

@@ -24,12 +24,12 @@ pub(crate) struct Column {
     pub expr: Expr,
 }
 
-/// `df.group_by(...)` or `df.group_by_dynamic(...)` before `.agg(...)`.
+/// `df.group_by(...)` or `df.group_by_dynamic(...)` before `.agg(...)`. Groups always come
+/// out in first-seen order (what Python gives with `maintain_order=True`).
 #[derive(Clone)]
 pub(crate) struct GroupBy {
     pub frame: Frame,
     pub keys: Vec<Expr>,
-    pub maintain_order: bool,
     pub dynamic: Option<(Expr, DynamicGroupOptions)>,
 }
 
@@ -61,6 +61,7 @@ pub(crate) enum Module {
     Math,
     Numpy,
     Itertools,
+    Datetime,
 }
 
 /// Expression namespaces (`.str`, `.dt`, `.list`, `.name`).
@@ -70,6 +71,7 @@ pub(crate) enum ExprNamespace {
     Dt,
     List,
     Name,
+    Struct,
 }
 
 /// A user `def`.
@@ -161,6 +163,7 @@ impl Value {
                 ExprNamespace::Dt => "Expr.dt",
                 ExprNamespace::List => "Expr.list",
                 ExprNamespace::Name => "Expr.name",
+                ExprNamespace::Struct => "Expr.struct",
             },
             Value::Function(_) => "function",
             Value::Module(_) => "module",
@@ -227,7 +230,8 @@ fn seq_eq(a: &[Value], b: &[Value]) -> bool {
 /// Python Polars compares `pl.Datetime == pl.Datetime("ms")` as equal (class vs instance).
 pub(crate) fn dtype_matches(a: &DataType, b: &DataType) -> bool {
     match (a, b) {
-        (DataType::Datetime(..), DataType::Datetime(..)) => a == b || true,
+        // The interpreter does not tell the class `pl.Datetime` from an instance.
+        (DataType::Datetime(..), DataType::Datetime(..)) => true,
         (DataType::Duration(_), DataType::Duration(_)) => true,
         (DataType::List(x), DataType::List(y)) => x == y || matches!(**x, DataType::Null) || matches!(**y, DataType::Null),
         (DataType::Categorical(..), DataType::Categorical(..)) => true,

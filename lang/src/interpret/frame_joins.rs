@@ -1,0 +1,182 @@
+// Joins and reshaping of frames: `join` (row order of Python's ordered variants), `join_asof`
+// and `pivot` (built as Python Polars 2.1 builds it, from the distinct `on` values).
+
+use polars::prelude::*;
+
+use super::args::Bound;
+use super::conversions::StrAs;
+use super::failure::{Fail, Result};
+use super::values::{Frame, Value};
+use super::Interpreter;
+use crate::diagnostics::Code;
+
+impl Interpreter<'_, '_> {
+    pub fn join(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
+        let Some(Value::Frame(other)) = a.get("other").cloned() else {
+            return Err(Fail::type_error("join() needs another frame"));
+        };
+        let how = a.string("how", "inner")?;
+        let how = match how.as_str() {
+            "inner" => JoinType::Inner,
+            "left" => JoinType::Left,
+            "right" => JoinType::Right,
+            "full" => JoinType::Full,
+            "semi" => JoinType::Semi,
+            "anti" => JoinType::Anti,
+            "cross" => JoinType::Cross,
+            "outer" => return Err(Fail::new(Code::RemovedName, "how=\"outer\" was renamed in Python Polars").hint("use how=\"full\"")),
+            other => return Err(Fail::value_error(format!("unknown join type {other:?}")).hint("inner, left, right, full, semi, anti, cross")),
+        };
+        let validation = match a.choice("validate", "m:m", &["m:m", "m:1", "1:m", "1:1"])?.as_str() {
+            "m:1" => JoinValidation::ManyToOne,
+            "1:m" => JoinValidation::OneToMany,
+            "1:1" => JoinValidation::OneToOne,
+            _ => JoinValidation::ManyToMany,
+        };
+        let coalesce = match a.get("coalesce") {
+            None => JoinCoalesce::JoinSpecific,
+            Some(Value::Bool(true)) => JoinCoalesce::CoalesceColumns,
+            Some(Value::Bool(false)) => JoinCoalesce::KeepColumns,
+            Some(other) => return Err(Fail::type_error(format!("coalesce must be True, False or None, not {}", other.type_name()))),
+        };
+        let maintain_order = match how {
+            JoinType::Right => MaintainOrderJoin::Right,
+            JoinType::Full | JoinType::Cross => MaintainOrderJoin::LeftRight,
+            _ => MaintainOrderJoin::Left,
+        };
+        let mut args = JoinArgs::new(how.clone());
+        args.validation = validation;
+        args.suffix = Some(a.string("suffix", "_right")?.into());
+        args.nulls_equal = a.bool("nulls_equal", false)?;
+        args.coalesce = coalesce;
+        args.maintain_order = maintain_order;
+        let (left_on, right_on) = if matches!(how, JoinType::Cross) {
+            let rows = self.height(&frame.lf)?.saturating_mul(self.height(&other.lf)?);
+            self.check_rows(rows, "this cross join")?;
+            (Vec::new(), Vec::new())
+        } else {
+            match (a.get("on").cloned(), a.get("left_on").cloned(), a.get("right_on").cloned()) {
+                (Some(on), None, None) => {
+                    let keys = self.exprs_from(vec![on], StrAs::Column)?;
+                    (keys.clone(), keys)
+                }
+                (None, Some(l), Some(r)) => (self.exprs_from(vec![l], StrAs::Column)?, self.exprs_from(vec![r], StrAs::Column)?),
+                _ => return Err(Fail::type_error("join() needs `on`, or both `left_on` and `right_on`")),
+            }
+        };
+        let lf = frame.lf.clone().join(other.lf.clone(), left_on, right_on, args);
+        self.checked_frame(lf)
+    }
+
+    pub fn join_asof(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
+        let Some(Value::Frame(other)) = a.get("other").cloned() else {
+            return Err(Fail::type_error("join_asof() needs another frame"));
+        };
+        let (left_on, right_on) = match (a.get("on").cloned(), a.get("left_on").cloned(), a.get("right_on").cloned()) {
+            (Some(on), None, None) => {
+                let key = self.to_expr(on, StrAs::Column)?;
+                (key.clone(), key)
+            }
+            (None, Some(l), Some(r)) => (self.to_expr(l, StrAs::Column)?, self.to_expr(r, StrAs::Column)?),
+            _ => return Err(Fail::type_error("join_asof() needs `on`, or both `left_on` and `right_on`")),
+        };
+        let names = |me: &Self, v: Option<&Value>| -> Result<Option<Vec<PlSmallStr>>> {
+            v.map(|v| me.names_from(vec![v.clone()]).map(|n| n.into_iter().map(PlSmallStr::from).collect())).transpose()
+        };
+        let (left_by, right_by) = match (a.get("by"), a.get("by_left"), a.get("by_right")) {
+            (Some(by), None, None) => (names(self, Some(by))?, names(self, Some(by))?),
+            (None, l, r) if l.is_some() == r.is_some() => (names(self, l)?, names(self, r)?),
+            _ => return Err(Fail::type_error("join_asof() takes `by`, or both `by_left` and `by_right`")),
+        };
+        let strategy = match a.choice("strategy", "backward", &["backward", "forward", "nearest"])?.as_str() {
+            "forward" => AsofStrategy::Forward,
+            "nearest" => AsofStrategy::Nearest,
+            _ => AsofStrategy::Backward,
+        };
+        let (tolerance, tolerance_str) = match a.get("tolerance").cloned() {
+            None => (None, None),
+            Some(Value::Str(s)) => (None, Some(PlSmallStr::from(s.as_ref()))),
+            Some(Value::Int(i)) => (Some(Scalar::from(i)), None),
+            Some(Value::Float(f)) => (Some(Scalar::from(f)), None),
+            Some(Value::Scalar(s)) => (Some(s), None),
+            Some(other) => return Err(Fail::type_error(format!("tolerance must be a number, a duration string or a timedelta, not a {}", other.type_name()))),
+        };
+        let options = AsOfOptions {
+            strategy,
+            tolerance,
+            tolerance_str,
+            left_by,
+            right_by,
+            allow_eq: a.bool("allow_exact_matches", true)?,
+            check_sortedness: a.bool("check_sortedness", true)?,
+        };
+        let mut args = JoinArgs::new(JoinType::AsOf(Box::new(options)));
+        args.suffix = Some(a.string("suffix", "_right")?.into());
+        args.coalesce = if a.bool("coalesce", true)? { JoinCoalesce::CoalesceColumns } else { JoinCoalesce::KeepColumns };
+        let lf = frame.lf.clone().join(other.lf.clone(), [left_on], [right_on], args);
+        self.checked_frame(lf)
+    }
+
+    /// `pivot`, as Python 2.1 builds it: the distinct `on` values (collected when not given)
+    /// become columns; `aggregate_function=None` takes the single value of each cell.
+    pub fn pivot(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
+        let schema = self.schema_of(&frame.lf)?;
+        let on = self.selector_of(vec![a.required("on")?.clone()])?;
+        let on_names = on.clone().into_columns(&schema, &Default::default()).map_err(Fail::from)?;
+        let on_columns = match a.get("on_columns").cloned() {
+            Some(Value::Frame(f)) => self.collect(f.lf)?,
+            Some(Value::Column(c)) => self.collect(c.frame.lf.clone().select([c.expr.clone()]))?,
+            Some(list @ (Value::List(_) | Value::Tuple(_))) => {
+                let items = list.sequence_items().unwrap_or_default();
+                DataFrame::new_infer_height(vec![super::conversions::series_of(PlSmallStr::EMPTY, &items)?.into_column()]).map_err(Fail::from)?
+            }
+            Some(other) => return Err(Fail::type_error(format!("on_columns must be a list, a Series or a frame, not a {}", other.type_name()))),
+            None => {
+                let keys: Vec<Expr> = on_names.iter().map(|n| col(n.clone())).collect();
+                let distinct = frame.lf.clone().select(keys.clone()).unique_stable(None, UniqueKeepStrategy::First);
+                let distinct = if a.bool("sort_columns", false)? { distinct.sort_by_exprs(keys, SortMultipleOptions::default().with_maintain_order(true)) } else { distinct };
+                let limit = self.limits.max_list_len as IdxSize + 1;
+                self.collect(distinct.limit(limit))?
+            }
+        };
+        self.check_list_len(on_columns.height())?;
+        let (index, values) = match (a.get("index").cloned(), a.get("values").cloned()) {
+            (Some(i), Some(v)) => (self.selector_of(vec![i])?, self.selector_of(vec![v])?),
+            (Some(i), None) => {
+                let index = self.selector_of(vec![i])?;
+                (index.clone(), Selector::Wildcard - on.clone() - index)
+            }
+            (None, Some(v)) => {
+                let values = self.selector_of(vec![v])?;
+                (Selector::Wildcard - on.clone() - values.clone(), values)
+            }
+            (None, None) => return Err(Fail::type_error("pivot() needs `index` or `values`")),
+        };
+        let element = Expr::Element;
+        let agg = match a.get("aggregate_function").cloned() {
+            None => element.item(true),
+            Some(Value::Str(f)) => match f.as_ref() {
+                "first" => element.first(),
+                "last" => element.last(),
+                "item" => element.item(false),
+                "sum" => element.sum(),
+                "mean" => element.mean(),
+                "median" => element.median(),
+                "min" => element.min(),
+                "max" => element.max(),
+                "len" => element.len(),
+                "count" => return Err(Fail::new(Code::RemovedName, "aggregate_function='count' was replaced in Python Polars").hint("use aggregate_function='len'")),
+                other => return Err(Fail::value_error(format!("invalid aggregate_function {other:?}")).hint("first, last, item, sum, mean, median, min, max, len, or an expression on pl.element()")),
+            },
+            Some(other) if other.is_expression_like() => self.to_expr(other, StrAs::Column)?,
+            Some(other) => return Err(Fail::type_error(format!("aggregate_function must be a name or an expression, not a {}", other.type_name()))),
+        };
+        let naming = match a.choice("column_naming", "auto", &["auto", "combine"])?.as_str() {
+            "combine" => polars::frame::PivotColumnNaming::Combine,
+            _ => polars::frame::PivotColumnNaming::Auto,
+        };
+        let separator = PlSmallStr::from(a.string("separator", "_")?);
+        let lf = frame.lf.clone().pivot(on, std::sync::Arc::new(on_columns), index, values, agg, a.bool("maintain_order", true)?, separator, naming);
+        self.checked_frame(lf)
+    }
+}
