@@ -29,9 +29,10 @@ PLANTED_FEATURES = """df = df.with_columns(
     n1_times_n2=pl.col("n1") * pl.col("n2"),
 )"""
 
-# The CSV writes missing measurements as "NA", which Polars reads as text: cast them back.
+# The CSV writes missing values as "NA", which Polars reads as text: make them nulls.
 PENGUIN_CLEANING = """measures = ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"]
-df = df.with_columns([pl.col(c).cast(pl.Float64, strict=False) for c in measures])"""
+df = df.with_columns([pl.col(c).cast(pl.Float64, strict=False) for c in measures])
+df = df.with_columns(sex=pl.col("sex").replace({"NA": None}))"""
 
 
 def penguins_csv() -> Path:

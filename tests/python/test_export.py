@@ -1,5 +1,5 @@
 # `%fe export` through the real kernel: two frames (one joined into the other), steps with
-# over/rolling/dt/conditionals, a join, an undo, and more steps than `max_versions` keeps; the
+# over/rolling/dt/when-then, a join, an undo, and more steps than `max_versions` keeps; the
 # exported script, run with Python Polars, must rebuild the kernel's frame exactly.
 
 from __future__ import annotations
@@ -28,11 +28,14 @@ TX_STEPS = [
     'df = df.with_columns(amount_vs_customer=pl.col("amount") / pl.col("amount").mean().over("customer_id"))',
     # dt
     'df = df.with_columns(hour=pl.col("ts").dt.hour(), weekday=pl.col("ts").dt.weekday(), day=pl.col("ts").dt.date())',
-    # conditionals without when/then (see test_a_when_then_step_round_trips)
+    # when/then and other conditionals
     'df = df.with_columns(\n'
-    '    big=(pl.col("amount") > 50).fill_null(False),\n'
+    '    pl.when(pl.col("amount") > 50).then(pl.lit("big"))\n'
+    '    .when(pl.col("amount").is_null()).then(pl.lit("unknown"))\n'
+    '    .otherwise(pl.lit("small"))\n'
+    '    .alias("size"),\n'
     '    amount_clipped=pl.col("amount").clip(10.0, 80.0),\n'
-    '    online=(pl.col("channel") == "web") | (pl.col("channel") == "app"),\n'
+    '    online=pl.col("channel").is_in(["web", "app"]),\n'
     ')',
     # rolling within each customer, in time order
     'df = df.sort("ts")\n'
@@ -171,34 +174,3 @@ def test_the_script_refuses_an_unknown_output_type(exported):
     assert result.returncode != 0 and "use a .parquet, .csv or .arrow file name" in result.stderr
     assert os.path.exists(folder / "out" / "pipeline.py")
 
-
-WHEN_THEN_STEP = (
-    'df = df.with_columns(\n'
-    '    pl.when(pl.col("amount") > 50).then(pl.lit("big"))\n'
-    '    .when(pl.col("amount").is_null()).then(pl.lit("unknown"))\n'
-    '    .otherwise(pl.lit("small"))\n'
-    '    .alias("size")\n'
-    ')'
-)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="fe-lang's allowlist has no `then`/`otherwise` yet (FE121 refuses them); "
-    "when it accepts them this test passes and the mark must go",
-)
-def test_a_when_then_step_round_trips(exported):
-    kernel, folder, _run, _history = exported
-    kernel.ok("%fe load tx.csv as tx_when")
-    kernel.ok(f"%%fe apply tx_when\n{WHEN_THEN_STEP}")
-    kernel.ok("%fe save tx_when when_expected.parquet")
-    kernel.ok("%fe export tx_when out/when.py")
-    result = run_script(folder / "out" / "when.py", str(folder / "when_rebuilt.parquet"))
-    assert result.returncode == 0, result.stderr
-    assert_frame_equal(
-        pl.read_parquet(folder / "when_expected.parquet"),
-        pl.read_parquet(folder / "when_rebuilt.parquet"),
-        check_row_order=True,
-        rel_tol=REL_TOL,
-        abs_tol=0.0,
-    )
