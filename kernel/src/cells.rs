@@ -56,6 +56,7 @@ impl FeInterpreter {
         frame_commands::attach(&mut magics, worker.clone(), settings);
         suggest::attach(&mut magics, worker.clone(), llm.clone());
         rust_frames::attach(&mut magics, worker.clone(), rust.clone());
+        crate::pipeline_commands::attach(&mut magics, worker.clone());
         Self::with_registry(magics, worker, llm, rust)
     }
 

@@ -6,6 +6,7 @@ mod frame_commands;
 mod kernelspec;
 mod llm;
 mod magics;
+mod pipeline_commands;
 mod protocol;
 mod rust_cells;
 mod rust_frames;

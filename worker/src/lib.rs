@@ -13,8 +13,10 @@ pub mod cell_runner;
 pub mod column_changes;
 pub mod control;
 pub mod dtype_names;
+pub mod evaluation;
 pub mod frame_names;
 pub mod limits;
+pub mod lineage;
 pub mod loader;
 pub mod manifest;
 #[cfg(feature = "test-probes")]

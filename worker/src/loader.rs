@@ -65,6 +65,9 @@ impl InputFormat {
     }
 }
 
+/// Rows the CSV reader looks at to infer column types (`%fe export` writes the same into scripts).
+pub const CSV_INFER_SCHEMA_ROWS: usize = 10_000;
+
 pub const SUPPORTED_EXTENSIONS: &str = ".csv, .tsv, .parquet, .arrow/.ipc/.feather, .json, .ndjson/.jsonl";
 
 /// What the loader reports on its stdout (one framed message).
@@ -164,7 +167,7 @@ fn parse(input: File, format: InputFormat) -> PolarsResult<DataFrame> {
             let separator = if format == InputFormat::Tsv { b'\t' } else { b',' };
             CsvReadOptions::default()
                 .with_has_header(true)
-                .with_infer_schema_length(Some(10_000))
+                .with_infer_schema_length(Some(CSV_INFER_SCHEMA_ROWS))
                 .map_parse_options(|o| o.with_separator(separator).with_try_parse_dates(true))
                 .into_reader_with_file_handle(input)
                 .finish()

@@ -1,5 +1,5 @@
-// The session manifest: for every frame, its kept versions (file, code, provenance, shape),
-// read at worker start and rewritten (tmp → fsync → rename) after every commit.
+// The session manifest: for every frame, its kept versions (file, code, provenance, shape) and
+// its lineage; read at worker start and rewritten (tmp → fsync → rename) after every commit.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -9,9 +9,11 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_file::write_atomically;
+use crate::lineage::Lineage;
 use crate::protocol::{LlmProvenance, VersionView};
 
-pub const MANIFEST_FORMAT: u32 = 1;
+/// Format 2 added `lineage` to every frame record.
+pub const MANIFEST_FORMAT: u32 = 2;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -25,6 +27,8 @@ pub struct FrameRecord {
     pub versions: Vec<VersionRecord>,
     /// Version numbers are never reused, even after undo (so "version 3" always means one thing).
     pub next_version: u32,
+    /// Every step since the load before the oldest kept version, also of pruned versions.
+    pub lineage: Lineage,
 }
 
 impl FrameRecord {

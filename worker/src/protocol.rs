@@ -55,6 +55,11 @@ pub enum Request {
     Status,
     /// Change run-time settings that need no restart.
     Configure { max_versions: usize },
+    /// The steps that built the current version of `name` (for `%fe export`).
+    Lineage { name: String },
+    /// Per-feature statistics against `target` and a cross-validated model comparison. Without
+    /// `features`, the columns added since `name` was loaded.
+    Evaluate { name: String, target: String, features: Option<Vec<String>> },
     /// Test-only: try a forbidden (or allowed) thing from inside the sandbox.
     #[cfg(feature = "test-probes")]
     Probe { probe: crate::probes::Probe },
@@ -76,7 +81,9 @@ impl Request {
             | Request::Sample { name, .. }
             | Request::Undo { name }
             | Request::History { name }
-            | Request::Save { name, .. } => Some(name),
+            | Request::Save { name, .. }
+            | Request::Lineage { name }
+            | Request::Evaluate { name, .. } => Some(name),
             Request::Frames | Request::Status | Request::Configure { .. } => None,
             #[cfg(feature = "test-probes")]
             Request::Probe { probe } => probe.frame_name(),
@@ -186,6 +193,8 @@ pub enum Reply {
     Saved { staged_file: PathBuf, rows: usize, columns: usize },
     Status(WorkerStatus),
     Configured,
+    Lineage(crate::lineage::FrameLineage),
+    Evaluation(crate::evaluation::EvaluationReport),
     #[cfg(feature = "test-probes")]
     Probe(crate::probes::ProbeOutcome),
 }

@@ -141,7 +141,7 @@ pub(crate) fn interrupted(unchanged: &str) -> Failure {
     }
 }
 
-fn store_failure(error: StoreError) -> Failure {
+pub(crate) fn store_failure(error: StoreError) -> Failure {
     let class = match error {
         StoreError::UnknownFrame { .. } | StoreError::NothingToUndo { .. } | StoreError::BadStagedFile(_) => {
             FailureClass::UsageError
@@ -234,6 +234,10 @@ impl Worker {
             }
             Request::History { name } => Ok(Reply::History(self.store.history(&name).map_err(store_failure)?)),
             Request::Save { name, format } => self.save(&name, format),
+            Request::Lineage { name } => Ok(Reply::Lineage(self.store.lineage(&name).map_err(store_failure)?)),
+            Request::Evaluate { name, target, features } => {
+                crate::evaluation::answer(&self.store, &name, &target, features.as_deref()).map(Reply::Evaluation)
+            }
             Request::Configure { max_versions } => {
                 self.store.set_max_versions(max_versions);
                 Ok(Reply::Configured)

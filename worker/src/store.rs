@@ -1,5 +1,5 @@
 // The frame store inside the worker: current versions in memory, every kept version as a
-// write-once Arrow IPC file, the manifest as the source of truth after a restart.
+// write-once Arrow IPC file, each frame's lineage, the manifest as the source of truth after a restart.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -10,6 +10,7 @@ use polars::prelude::*;
 
 use crate::atomic_file::{publish, write_atomically, TMP_SUFFIX};
 use crate::dtype_names::python_name;
+use crate::lineage::{frames_named_in, FrameLineage, FrameRead, LineageColumn, Step, StepAction};
 use crate::manifest::{now_unix_ms, FrameRecord, Manifest, ManifestError, Origin, VersionRecord};
 use crate::protocol::{FrameHistoryView, FrameInfo, LlmProvenance};
 use crate::session_folder::SessionFolder;
@@ -22,6 +23,8 @@ pub enum StoreError {
     NothingToUndo { name: String, version: u32 },
     #[error("the staged file `{0}` is missing or not a file staged in the session folder")]
     BadStagedFile(String),
+    #[error("the staged file `{0}` claims to come from an apply; only loads and Rust cells stage files")]
+    AdoptedApply(String),
     #[error("the staged file `{staged}` is not a readable Arrow IPC file ({message})")]
     NotArrow { staged: String, message: String },
     #[error("cannot write a version of frame `{name}`: {message}")]
@@ -81,6 +84,9 @@ impl FrameStore {
                         manifest_changed = true;
                     }
                 }
+            }
+            if let Some(current) = record.versions.last().map(|v| v.version) {
+                record.lineage.truncate_after(current);
             }
             if record.versions.is_empty() {
                 store.manifest.frames.remove(&name);
@@ -176,6 +182,28 @@ impl FrameStore {
         self.infos().into_iter().find(|i| i.name == name).ok_or_else(|| self.unknown(name))
     }
 
+    /// The steps that built the current version of `name`, from its last load.
+    pub fn lineage(&self, name: &str) -> Result<FrameLineage, StoreError> {
+        let record = self.manifest.frames.get(name).ok_or_else(|| self.unknown(name))?;
+        Ok(FrameLineage {
+            name: name.to_string(),
+            version: record.current().version,
+            steps: record.lineage.current().to_vec(),
+        })
+    }
+
+    /// The other frames `code` may read (see `frames_named_in`), as they are now.
+    fn frames_read_by(&self, name: &str, code: &str) -> Vec<FrameRead> {
+        let others = self.manifest.frames.keys().map(String::as_str).filter(|other| *other != name);
+        frames_named_in(code, others)
+            .into_iter()
+            .filter_map(|other| {
+                let record = self.manifest.frames.get(&other)?;
+                Some(FrameRead { version: record.current().version, steps: record.lineage.current().to_vec(), name: other })
+            })
+            .collect()
+    }
+
     pub fn history(&self, name: &str) -> Result<FrameHistoryView, StoreError> {
         let record = self.manifest.frames.get(name).ok_or_else(|| self.unknown(name))?;
         Ok(FrameHistoryView {
@@ -209,18 +237,25 @@ impl FrameStore {
             file,
             origin: Origin::Apply,
             code: Some(code.to_string()),
-            llm,
+            llm: llm.clone(),
             created_unix_ms: now_unix_ms(),
             rows: df.height(),
             columns: df.width(),
         };
-        self.record_version(name, record.clone(), df, &path)?;
+        let reads = self.frames_read_by(name, code);
+        let step = lineage_step(&record, StepAction::Apply { code: code.to_string(), llm, reads }, &df);
+        self.record_version(name, record.clone(), step, df, &path)?;
         Ok(record)
     }
 
     /// Adopts a file staged in `frames/` (by the loader or a Rust cell) as the next version of
     /// `name`.
     pub fn adopt(&mut self, name: &str, staged_file: &str, origin: Origin) -> Result<VersionRecord, StoreError> {
+        let action = match &origin {
+            Origin::Load { source } => StepAction::Load { source: source.clone() },
+            Origin::RustCell { execution_count } => StepAction::RustCell { execution_count: *execution_count },
+            Origin::Apply => return Err(StoreError::AdoptedApply(staged_file.to_string())),
+        };
         let plain_name = Path::new(staged_file).file_name().map(|f| f == staged_file).unwrap_or(false);
         if !plain_name || !staged_file.ends_with(TMP_SUFFIX) {
             return Err(StoreError::BadStagedFile(staged_file.to_string()));
@@ -257,7 +292,8 @@ impl FrameStore {
             rows: df.height(),
             columns: df.width(),
         };
-        self.record_version(name, record.clone(), df, &path)?;
+        let step = lineage_step(&record, action, &df);
+        self.record_version(name, record.clone(), step, df, &path)?;
         Ok(record)
     }
 
@@ -266,18 +302,29 @@ impl FrameStore {
     }
 
     /// Adds a written version to the manifest and saves it; on failure the new file is removed
-    /// and the frame stays where it was. Versions beyond the bound are then deleted.
-    fn record_version(&mut self, name: &str, record: VersionRecord, df: DataFrame, path: &Path) -> Result<(), StoreError> {
+    /// and the frame stays where it was. Version files beyond the bound are then deleted; their
+    /// steps stay in the lineage.
+    fn record_version(
+        &mut self,
+        name: &str,
+        record: VersionRecord,
+        step: Step,
+        df: DataFrame,
+        path: &Path,
+    ) -> Result<(), StoreError> {
         let before = self.manifest.clone();
         let entry = self
             .manifest
             .frames
             .entry(name.to_string())
-            .or_insert_with(|| FrameRecord { versions: Vec::new(), next_version: FIRST_VERSION });
+            .or_insert_with(|| FrameRecord { versions: Vec::new(), next_version: FIRST_VERSION, lineage: Default::default() });
         entry.next_version = record.version + 1;
         entry.versions.push(record);
+        entry.lineage.push(step);
         let excess = entry.versions.len().saturating_sub(self.max_versions);
         let pruned: Vec<VersionRecord> = entry.versions.drain(..excess).collect();
+        let oldest_kept = entry.versions[0].version;
+        entry.lineage.forget_before(oldest_kept);
         if let Err(e) = self.manifest.save(&self.folder.manifest_path()) {
             self.manifest = before;
             let _ = fs::remove_file(path);
@@ -306,6 +353,7 @@ impl FrameStore {
         let before = self.manifest.clone();
         let entry = self.manifest.frames.get_mut(name).expect("checked above");
         let dropped = entry.versions.pop().expect("two versions");
+        entry.lineage.remove_last(dropped.version);
         if let Err(e) = self.manifest.save(&self.folder.manifest_path()) {
             self.manifest = before;
             return Err(e.into());
@@ -321,6 +369,16 @@ impl FrameStore {
     }
 }
 
+/// The lineage step of a version record: what was done, and the columns it left.
+fn lineage_step(record: &VersionRecord, action: StepAction, df: &DataFrame) -> Step {
+    let columns = df
+        .columns()
+        .iter()
+        .map(|c| LineageColumn { name: c.name().to_string(), dtype: python_name(c.dtype()) })
+        .collect();
+    Step { version: record.version, action, created_unix_ms: record.created_unix_ms, rows: record.rows, columns }
+}
+
 /// Reads a committed version file, memory-mapped. Sound because version files are write-once:
 /// they are published by rename and never opened for writing again.
 pub fn read_version_file(path: &Path) -> Result<DataFrame, StoreError> {
@@ -330,3 +388,7 @@ pub fn read_version_file(path: &Path) -> Result<DataFrame, StoreError> {
     let reader = unsafe { IpcReader::new(file).memory_mapped(Some(path.to_path_buf())) };
     reader.set_rechunk(false).finish().map_err(|e| read_error(e.to_string()))
 }
+
+#[cfg(test)]
+#[path = "store_lineage_tests.rs"]
+mod lineage_tests;

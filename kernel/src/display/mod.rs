@@ -1,6 +1,8 @@
 // Rich output as Jupyter MIME bundles (text/plain always beside richer types).
 // Knows nothing of where the content comes from (help pages, Rust values, frames).
 
+pub mod charts;
+pub mod evaluation_table;
 mod html;
 
 pub use html::escape_html;

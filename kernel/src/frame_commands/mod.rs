@@ -10,6 +10,7 @@ mod worker_session;
 
 use std::sync::Arc;
 
+pub(crate) use arguments::bad;
 pub use cell_errors::cell_error;
 pub use config::Settings;
 pub use worker_session::WorkerSession;

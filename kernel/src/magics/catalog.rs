@@ -160,9 +160,27 @@ pub const COMMANDS: &[CommandDoc] = &[
         arguments: "NAME PATH.py",
         body: None,
         summary: "the pipeline as a runnable Python Polars script",
-        description: "Writes the steps that produced NAME as a Python script that runs unchanged \
-                      with Python Polars.",
+        description: "Writes a standalone Python Polars script that rebuilds NAME from its source \
+                      file(s) through every committed step since its last load (frames a step \
+                      read, such as a joined table, are rebuilt first, as of the version read), \
+                      with each step's time and author (typed, or suggested by provider/model) as \
+                      comments. `python PATH.py [OUT.parquet]` prints the shape and writes the \
+                      frame. PATH must end in `.py`; missing folders are created.",
         examples: &["%fe export tx pipeline.py"],
+    },
+    CommandDoc {
+        name: "evaluate",
+        form: MagicForm::Line,
+        arguments: "NAME --target COL [--features a,b,…]",
+        body: None,
+        summary: "rank features against a target; compare models with and without them",
+        description: "For each feature (default: the columns added since NAME was loaded): null \
+                      rate, distinct values, mutual information, and ROC AUC (categorical target) \
+                      or Spearman/Pearson (numeric target), ranked, with a histogram per feature. \
+                      Then a 5-fold cross-validated logistic (classes) or ridge (numbers) \
+                      regression on the loaded columns alone and with the features, with the \
+                      difference per fold. Computed in the worker; nothing is changed.",
+        examples: &["%fe evaluate penguins --target species", "%fe evaluate tx --target fraud --features amount_z,night"],
     },
     CommandDoc {
         name: "replay",

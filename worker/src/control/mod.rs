@@ -5,6 +5,7 @@ mod child_process;
 mod errors;
 mod exit_cause;
 mod file_transfer;
+mod pipeline_requests;
 mod spawn;
 
 use std::ffi::OsString;
