@@ -132,10 +132,11 @@ fn write_step(script: &mut String, name: &str, step: &Step) -> Result<(), Script
         StepAction::Apply { code, llm, reads } => {
             let author = match llm {
                 Some(llm) => format!(
-                    "suggested by {} / {} (prompt {})",
+                    "suggested by {} / {} (prompt {}){}",
                     one_line(&llm.provider),
                     one_line(&llm.model),
-                    one_line(&llm.prompt_hash)
+                    one_line(&llm.prompt_hash),
+                    if llm.edited { ", edited before it was applied" } else { "" }
                 ),
                 None => "typed in the notebook".to_string(),
             };
@@ -301,11 +302,17 @@ mod tests {
     fn provenance_and_self_references_are_written() {
         let mut step = apply(2, "df = df.with_columns(n=tx.height)", Vec::new());
         if let StepAction::Apply { llm, .. } = &mut step.action {
-            *llm = Some(LlmProvenance { provider: "anthropic".into(), model: "claude\nx".into(), prompt_hash: "sha256:ab12".into() });
+            *llm = Some(LlmProvenance {
+                provider: "anthropic".into(),
+                model: "claude\nx".into(),
+                prompt_hash: "sha256:ab12".into(),
+                suggested_unix_ms: 0,
+                edited: true,
+            });
         }
         let lineage = FrameLineage { name: "tx".into(), version: 2, steps: vec![load(1, "/data/a \"b\".csv"), step] };
         let script = pipeline_script(&lineage, 0, "0.1.0").unwrap();
-        assert!(script.contains("suggested by anthropic / claude x (prompt sha256:ab12)\ntx = df\ndf = df.with_columns(n=tx.height)\n"));
+        assert!(script.contains("suggested by anthropic / claude x (prompt sha256:ab12), edited before it was applied\ntx = df\ndf = df.with_columns(n=tx.height)\n"));
         assert!(script.contains(r#"pl.read_csv("/data/a \"b\".csv""#));
     }
 
