@@ -83,6 +83,7 @@ codes! {
     UnsupportedFunction = "FE124", Rejected, "function definition form outside the feature language";
     UnsupportedArgument = "FE125", Rejected, "argument value outside the feature language";
     NotOnThisType = "FE126", Rejected, "method not available on this kind of value";
+    NotFittable = "FE127", Rejected, "construct without a fitted form in `%fe replay` (its default mode)";
     PolarsError = "FE201", Execution, "Polars error";
     NameError = "FE202", Execution, "name not defined";
     TypeError = "FE203", Execution, "wrong kind of value";

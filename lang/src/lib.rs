@@ -83,10 +83,7 @@ pub fn run_cell(source: &str, target: &str, frames: &Frames, limits: &Limits) ->
         return Err(Diagnostics(refusals));
     }
     let Some(target_frame) = frames.get(target) else {
-        return Err(Diagnostics::one(
-            Diagnostic::new(Code::NameError, Span { line: 1, column: 1, end_line: 1, end_column: 1 }, target, format!("no frame named `{target}` is loaded"))
-                .with_hint("load it first with `%fe load PATH as NAME`"),
-        ));
+        return Err(missing_target(target));
     };
     let target_schema = interpret::collect::schema_checked(target_frame).map_err(|f| Diagnostics::one(f.into_diagnostic()))?;
     let mut interpreter = interpret::Interpreter::new(&parsed.locator, limits, target_schema);
@@ -96,6 +93,51 @@ pub fn run_cell(source: &str, target: &str, frames: &Frames, limits: &Limits) ->
         }
     }
     interpreter.bind_frame("df", target_frame.clone());
+    let outcome = interpreter.run(&parsed.suite).map_err(|f| Diagnostics::one(f.into_diagnostic()))?;
+    Ok(CellOutput { frame: outcome.frame, columns_read: outcome.columns_read })
+}
+
+/// Like [`run_cell`], as a **fitted replay**: `frames[target]` holds new data and `fit` the data
+/// the step was originally applied to. The step runs on the new data, but every statistic it
+/// learns (aggregations, also per `over` group and in `group_by().agg()`; Python values taken
+/// from frames) comes from `fit`; order-dependent transforms treat the new data as its own
+/// sequence. Constructs without a fitted form are refused (`FE127`) with a hint.
+pub fn run_cell_fitted(source: &str, target: &str, frames: &Frames, fit: LazyFrame, limits: &Limits) -> Result<CellOutput, Diagnostics> {
+    let parsed = parse::parse_cell(source)?;
+    let refusals = check::check_suite(&parsed.suite, &parsed.locator);
+    if !refusals.is_empty() {
+        return Err(Diagnostics(refusals));
+    }
+    if let Some(offset) = source.find(interpret::RESERVED_PREFIX) {
+        let span = parsed.locator.of_bytes(offset, interpret::RESERVED_PREFIX.len());
+        return Err(Diagnostics::one(
+            Diagnostic::new(Code::NotFittable, span, interpret::RESERVED_PREFIX, format!("names starting with `{}` are reserved for fitted replay", interpret::RESERVED_PREFIX))
+                .with_hint("rename it, or replay with --recompute"),
+        ));
+    }
+    let Some(new_frame) = frames.get(target) else {
+        return Err(missing_target(target));
+    };
+    let target_schema = interpret::collect::schema_checked(new_frame).map_err(|f| Diagnostics::one(f.into_diagnostic()))?;
+    let fit_schema = interpret::collect::schema_checked(&fit).map_err(|f| Diagnostics::one(f.into_diagnostic()))?;
+    if fit_schema != target_schema {
+        return Err(Diagnostics::one(Diagnostic::new(
+            Code::NotFittable,
+            Span { line: 1, column: 1, end_line: 1, end_column: 1 },
+            target,
+            format!("the fit data of `{target}` has other columns or types than the new data"),
+        )));
+    }
+    let mut interpreter = interpret::Interpreter::new(&parsed.locator, limits, target_schema);
+    for (name, lf) in frames {
+        if is_identifier(name) && name != target {
+            interpreter.bind_frame(name, lf.clone());
+        }
+    }
+    if is_identifier(target) {
+        interpreter.bind_fitted_frame(target, new_frame.clone(), fit.clone());
+    }
+    interpreter.bind_fitted_frame("df", new_frame.clone(), fit);
     let outcome = interpreter.run(&parsed.suite).map_err(|f| Diagnostics::one(f.into_diagnostic()))?;
     Ok(CellOutput { frame: outcome.frame, columns_read: outcome.columns_read })
 }
@@ -126,6 +168,13 @@ pub fn collect(frame: LazyFrame) -> Result<DataFrame, Diagnostics> {
         d.construct = "collect".into();
         Diagnostics::one(d)
     })
+}
+
+fn missing_target(target: &str) -> Diagnostics {
+    Diagnostics::one(
+        Diagnostic::new(Code::NameError, Span { line: 1, column: 1, end_line: 1, end_column: 1 }, target, format!("no frame named `{target}` is loaded"))
+            .with_hint("load it first with `%fe load PATH as NAME`"),
+    )
 }
 
 fn is_identifier(name: &str) -> bool {

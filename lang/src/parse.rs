@@ -39,6 +39,12 @@ impl<'src> SourceMap<'src> {
         }
     }
 
+    /// Span of `len` bytes from byte `offset` of the cell.
+    pub fn of_bytes(&self, offset: usize, len: usize) -> Span {
+        let start = TextSize::from(offset as u32);
+        self.span(TextRange::new(start, start + TextSize::from(len as u32)))
+    }
+
     /// Span of the node.
     pub fn of(&self, node: &impl Ranged) -> Span {
         self.span(node.range())

@@ -27,8 +27,8 @@ impl Interpreter<'_, '_> {
                     Value::Tuple(t) => t.len() as i64,
                     Value::Dict(d) => d.borrow().entries.len() as i64,
                     Value::Str(s) => s.chars().count() as i64,
-                    Value::Frame(f) => self.height(&f.lf)? as i64,
-                    Value::Column(c) => self.height(&c.frame.lf.clone().select([c.expr.clone()]))? as i64,
+                    Value::Frame(f) => self.height(f.data())? as i64,
+                    Value::Column(c) => self.height(&c.frame.data().clone().select([c.expr.clone()]))? as i64,
                     other => return Err(Fail::type_error(format!("a {} has no len()", other.type_name()))),
                 }))
             }

@@ -461,7 +461,7 @@ impl Interpreter<'_, '_> {
         match other {
             Value::List(_) | Value::Tuple(_) => list_literal(&other.sequence_items().unwrap_or_default()),
             Value::Column(column) => {
-                let df = self.collect(column.frame.lf.clone().select([column.expr.clone()]))?;
+                let df = self.collect(column.frame.data().clone().select([column.expr.clone()]))?;
                 let series = df.columns().first().map(|c| c.as_materialized_series().clone()).ok_or_else(|| Fail::value_error("empty selection"))?;
                 self.check_list_len(series.len().min(self.limits.max_list_len + 1))?;
                 Ok(lit(series).implode(true))

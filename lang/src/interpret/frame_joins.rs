@@ -64,8 +64,12 @@ impl Interpreter<'_, '_> {
                 _ => return Err(Fail::type_error("join() needs `on`, or both `left_on` and `right_on`")),
             }
         };
-        let lf = frame.lf.clone().join(other.lf.clone(), left_on, right_on, args);
-        self.checked_frame(lf)
+        self.refuse_statistics_in_keys(&frame, &left_on, "join")?;
+        self.refuse_statistics_in_keys(&other, &right_on, "join")?;
+        self.combine(&[&frame, &other], |sides| {
+            let [left, right]: [LazyFrame; 2] = sides.try_into().unwrap_or_else(|_| unreachable!("two frames"));
+            Ok(left.join(right, left_on.clone(), right_on.clone(), args.clone()))
+        })
     }
 
     pub fn join_asof(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
@@ -113,8 +117,12 @@ impl Interpreter<'_, '_> {
         let mut args = JoinArgs::new(JoinType::AsOf(Box::new(options)));
         args.suffix = Some(a.string("suffix", "_right")?.into());
         args.coalesce = if a.bool("coalesce", true)? { JoinCoalesce::CoalesceColumns } else { JoinCoalesce::KeepColumns };
-        let lf = frame.lf.clone().join(other.lf.clone(), [left_on], [right_on], args);
-        self.checked_frame(lf)
+        self.refuse_statistics_in_keys(&frame, std::slice::from_ref(&left_on), "join_asof")?;
+        self.refuse_statistics_in_keys(&other, std::slice::from_ref(&right_on), "join_asof")?;
+        self.combine(&[&frame, &other], |sides| {
+            let [left, right]: [LazyFrame; 2] = sides.try_into().unwrap_or_else(|_| unreachable!("two frames"));
+            Ok(left.join(right, [left_on.clone()], [right_on.clone()], args.clone()))
+        })
     }
 
     /// `pivot`, as Python 2.1 builds it: the distinct `on` values (collected when not given)

@@ -18,7 +18,7 @@ use crate::diagnostics::Code;
 impl Interpreter<'_, '_> {
     pub fn frame_property(&mut self, frame: Frame, name: &str) -> Result<Value> {
         match name {
-            "height" => Ok(Value::Int(self.height(&frame.lf)? as i64)),
+            "height" => Ok(Value::Int(self.height(frame.data())? as i64)),
             "width" => Ok(Value::Int(self.schema_of(&frame.lf)?.len() as i64)),
             "columns" => {
                 let schema = self.schema_of(&frame.lf)?;
@@ -31,7 +31,7 @@ impl Interpreter<'_, '_> {
             }
             "shape" => {
                 let width = self.schema_of(&frame.lf)?.len() as i64;
-                Ok(Value::tuple(vec![Value::Int(self.height(&frame.lf)? as i64), Value::Int(width)]))
+                Ok(Value::tuple(vec![Value::Int(self.height(frame.data())? as i64), Value::Int(width)]))
             }
             _ => Err(super::expressions::not_available(name, "DataFrame property", Some(Namespace::Frame))),
         }
@@ -111,8 +111,11 @@ impl Interpreter<'_, '_> {
                 let mut exprs = self.frame_exprs(&frame, std::mem::take(&mut a.rest))?;
                 exprs.extend(self.named_exprs(&frame, std::mem::take(&mut a.kwargs))?);
                 self.check_generated_rows(&lf, &exprs)?;
-                let lf = if name == "select" { lf.select(exprs) } else { lf.with_columns(exprs) };
-                self.checked_frame(lf)
+                if name == "select" {
+                    self.derive_with_exprs(&frame, exprs, |lf, e| lf.select(e))
+                } else {
+                    self.derive_with_exprs(&frame, exprs, |lf, e| lf.with_columns(e))
+                }
             }
             "filter" => {
                 let mut predicates = self.frame_exprs(&frame, std::mem::take(&mut a.rest))?;
@@ -121,13 +124,13 @@ impl Interpreter<'_, '_> {
                     predicates.push(self.column(&column).eq(v));
                 }
                 let predicate = predicates.into_iter().reduce(|acc, p| acc.and(p)).ok_or_else(|| Fail::type_error("filter() needs a predicate"))?;
-                self.checked_frame(lf.filter(predicate))
+                self.derive_with_exprs(&frame, vec![predicate], |lf, mut p| lf.filter(p.remove(0)))
             }
             "drop" => {
                 let selector = self.selector_of(std::mem::take(&mut a.rest))?;
                 let strict = a.bool("strict", true)?;
                 let selector = if strict { selector } else { relax(selector) };
-                self.checked_frame(lf.drop(selector))
+                self.derive(&frame, |lf| lf.drop(selector.clone()))
             }
             "rename" => {
                 let Some(Value::Dict(mapping)) = a.get("mapping").cloned() else {
@@ -139,13 +142,14 @@ impl Interpreter<'_, '_> {
                     olds.push(k.as_str().ok_or_else(|| Fail::type_error("rename() keys must be strings"))?.to_string());
                     news.push(v.as_str().ok_or_else(|| Fail::type_error("rename() values must be strings"))?.to_string());
                 }
-                self.checked_frame(lf.rename(olds, news, a.bool("strict", true)?))
+                let strict = a.bool("strict", true)?;
+                self.derive(&frame, |lf| lf.rename(olds.clone(), news.clone(), strict))
             }
             "sort" => {
                 let by = a.first_and_rest("by");
                 let exprs = self.frame_exprs(&frame, by)?;
                 let options = sort_options(&a, exprs.len())?;
-                self.checked_frame(lf.sort_by_exprs(exprs, options))
+                self.derive_with_exprs(&frame, exprs, |lf, e| lf.sort_by_exprs(e, options.clone()))
             }
             "unique" => {
                 let subset = match a.get("subset").cloned() {
@@ -157,28 +161,31 @@ impl Interpreter<'_, '_> {
                     "none" => UniqueKeepStrategy::None,
                     _ => UniqueKeepStrategy::First,
                 };
-                self.checked_frame(lf.unique_stable(subset, keep))
+                self.derive(&frame, |lf| lf.unique_stable(subset.clone(), keep))
             }
             "drop_nulls" => {
                 let subset = match a.get("subset").cloned() {
                     Some(v) => Some(self.selector_of(vec![v])?),
                     None => None,
                 };
-                self.checked_frame(lf.drop_nulls(subset))
+                self.derive(&frame, |lf| lf.drop_nulls(subset.clone()))
             }
             "fill_null" => self.frame_fill_null(frame, &a),
             "fill_nan" => {
                 let v = a.raw("value").cloned().unwrap_or(Value::None);
                 let v = self.to_expr(v, StrAs::Literal)?;
                 let floats = Expr::from(Selector::ByDType(DataTypeSelector::Float));
-                self.checked_frame(lf.with_columns([floats.fill_nan(v)]))
+                self.derive_with_exprs(&frame, vec![floats.fill_nan(v)], |lf, e| lf.with_columns(e))
             }
             "join" => self.join(frame, &a),
             "join_asof" => self.join_asof(frame, &a),
-            "pivot" => self.pivot(frame, &a),
+            "pivot" => {
+                self.refuse_when_fitted(&frame, "`pivot` (its columns are the values the data holds)", "replay with --recompute")?;
+                self.pivot(frame, &a)
+            }
             "to_dicts" => {
                 let limit = self.limits.max_list_len as IdxSize + 1;
-                let df = self.collect(lf.limit(limit))?;
+                let df = self.collect(frame.data().clone().limit(limit))?;
                 self.check_list_len(df.height())?;
                 let mut rows = Vec::with_capacity(df.height());
                 for i in 0..df.height() {
@@ -237,6 +244,11 @@ impl Interpreter<'_, '_> {
                 Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: Some((index, options)) })))
             }
             "to_dummies" => {
+                self.refuse_when_fitted(
+                    &frame,
+                    "`to_dummies` (its columns are the values the data holds)",
+                    "write the indicators as expressions, e.g. `(pl.col(\"k\") == \"a\").cast(pl.UInt8).alias(\"k_a\")`, or replay with --recompute",
+                )?;
                 let df = self.collect(lf)?;
                 let separator = a.string("separator", "_")?;
                 let drop_first = a.bool("drop_first", false)?;
@@ -258,14 +270,21 @@ impl Interpreter<'_, '_> {
                 if offset < 0 {
                     return Err(Fail::value_error("with_row_index(): offset must be 0 or more"));
                 }
-                self.checked_frame(lf.with_row_index(a.string("name", "index")?, Some(offset as IdxSize)))
+                let index_name = a.string("name", "index")?;
+                self.derive(&frame, |lf| lf.with_row_index(index_name.as_str(), Some(offset as IdxSize)))
             }
-            "head" | "limit" => self.checked_frame(lf.limit(a.int("n", 5)?.max(0) as IdxSize)),
-            "tail" => self.checked_frame(lf.tail(a.int("n", 5)?.max(0) as IdxSize)),
+            "head" | "limit" => {
+                let n = a.int("n", 5)?.max(0) as IdxSize;
+                self.derive(&frame, |lf| lf.limit(n))
+            }
+            "tail" => {
+                let n = a.int("n", 5)?.max(0) as IdxSize;
+                self.derive(&frame, |lf| lf.tail(n))
+            }
             "slice" => {
                 let offset = a.int("offset", 0)?;
                 let length = a.opt_int("length")?.map(|l| l.max(0) as IdxSize).unwrap_or(IdxSize::MAX);
-                self.checked_frame(lf.slice(offset, length))
+                self.derive(&frame, |lf| lf.slice(offset, length))
             }
             "lazy" | "collect" | "clone" => Ok(Value::Frame(frame)),
             "cast" => {
@@ -279,11 +298,11 @@ impl Interpreter<'_, '_> {
                             let c = self.column(&name);
                             exprs.push(if strict { c.strict_cast(dtype) } else { c.cast(dtype) });
                         }
-                        self.checked_frame(lf.with_columns(exprs))
+                        self.derive(&frame, |lf| lf.with_columns(exprs.clone()))
                     }
                     other => {
                         let dtype = dtype_of(&other)?;
-                        self.checked_frame(lf.cast_all(dtype, strict))
+                        self.derive(&frame, |lf| lf.cast_all(dtype.clone(), strict))
                     }
                 }
             }
@@ -292,7 +311,7 @@ impl Interpreter<'_, '_> {
                 let selector = self.selector_of(columns)?;
                 let rows = self.exploded_rows(&lf, &selector)?;
                 self.check_rows(rows, "explode")?;
-                self.checked_frame(lf.explode(selector, ExplodeOptions { empty_as_null: true, keep_nulls: true }))
+                self.derive(&frame, |lf| lf.explode(selector.clone(), ExplodeOptions { empty_as_null: true, keep_nulls: true }))
             }
             "unpivot" => {
                 let on = match a.get("on").cloned() {
@@ -309,10 +328,10 @@ impl Interpreter<'_, '_> {
                     variable_name: a.opt_string("variable_name")?.map(PlSmallStr::from),
                     value_name: a.opt_string("value_name")?.map(PlSmallStr::from),
                 };
-                self.checked_frame(lf.unpivot(args))
+                self.derive(&frame, |lf| lf.unpivot(args.clone()))
             }
             "item" => {
-                let df = self.collect(lf)?;
+                let df = self.collect(frame.data().clone())?;
                 let (row, column) = (a.opt_int("row")?, a.get("column").cloned());
                 let series = match (&row, &column) {
                     (None, None) => {
@@ -348,14 +367,20 @@ impl Interpreter<'_, '_> {
                 let expr = self.column(&name);
                 Ok(Value::Column(Column { frame, expr }))
             }
-            "mean" => self.checked_frame(lf.mean()),
-            "sum" => self.checked_frame(lf.sum()),
-            "min" => self.checked_frame(lf.min()),
-            "max" => self.checked_frame(lf.max()),
-            "median" => self.checked_frame(lf.median()),
-            "null_count" => self.checked_frame(lf.null_count()),
-            "std" => self.checked_frame(lf.std(a.int("ddof", 1)? as u8)),
-            "var" => self.checked_frame(lf.var(a.int("ddof", 1)? as u8)),
+            "mean" => self.statistics_frame(&frame, |lf| lf.mean()),
+            "sum" => self.statistics_frame(&frame, |lf| lf.sum()),
+            "min" => self.statistics_frame(&frame, |lf| lf.min()),
+            "max" => self.statistics_frame(&frame, |lf| lf.max()),
+            "median" => self.statistics_frame(&frame, |lf| lf.median()),
+            "null_count" => self.statistics_frame(&frame, |lf| lf.null_count()),
+            "std" => {
+                let ddof = a.int("ddof", 1)? as u8;
+                self.statistics_frame(&frame, |lf| lf.std(ddof))
+            }
+            "var" => {
+                let ddof = a.int("ddof", 1)? as u8;
+                self.statistics_frame(&frame, |lf| lf.var(ddof))
+            }
             "collect_schema" => Ok(schema_dict(self.schema_of(&frame.lf)?.as_ref())),
             _ => Err(super::expressions::not_available(name, "DataFrame", Some(Namespace::Frame))),
         }
@@ -377,7 +402,6 @@ impl Interpreter<'_, '_> {
 
     /// `df.fill_null(value)` fills only the columns whose type the value fits, as Python does.
     fn frame_fill_null(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
-        let lf = frame.lf.clone();
         if let Some(strategy) = a.opt_string("strategy")? {
             let mut args = CallArgs::default();
             args.keywords.push(("strategy".into(), Value::str(&strategy)));
@@ -385,7 +409,7 @@ impl Interpreter<'_, '_> {
                 args.keywords.push(("limit".into(), limit.clone()));
             }
             let Value::Expr(e) = self.expr_method(Expr::from(Selector::Wildcard), "fill_null", args)? else { unreachable!() };
-            return self.checked_frame(lf.with_columns([e]));
+            return self.derive_with_exprs(&frame, vec![e], |lf, e| lf.with_columns(e));
         }
         let value = a.get("value").cloned().ok_or_else(|| Fail::value_error("fill_null needs a value or a strategy"))?;
         let selector = match &value {
@@ -399,12 +423,12 @@ impl Interpreter<'_, '_> {
                 let probe = LazyFrame::default().select([e.clone()]);
                 let dtype = self.schema_of(&probe)?.iter_values().next().cloned().unwrap_or(DataType::Null);
                 let fill = Expr::from(Selector::ByDType(DataTypeSelector::AnyOf([dtype].into()))).fill_null(e);
-                return self.checked_frame(lf.with_columns([fill]));
+                return self.derive_with_exprs(&frame, vec![fill], |lf, e| lf.with_columns(e));
             }
         };
         let v = self.to_expr(value, StrAs::Literal)?;
         let fill = Expr::from(Selector::ByDType(selector)).fill_null(v);
-        self.checked_frame(lf.with_columns([fill]))
+        self.derive_with_exprs(&frame, vec![fill], |lf, e| lf.with_columns(e))
     }
 
     pub fn group_by_method(&mut self, group_by: GroupBy, name: &str, args: CallArgs) -> Result<Value> {
@@ -414,9 +438,13 @@ impl Interpreter<'_, '_> {
                 return Err(Fail::type_error(format!("{name}() is not available after group_by_dynamic")).hint("use `.agg(pl.all().head(n))`"));
             }
             let n = a.int("n", 5)?.max(0) as usize;
-            let grouped = group_by.frame.lf.clone().group_by_stable(group_by.keys);
-            let lf = if name == "head" { grouped.head(Some(n)) } else { grouped.tail(Some(n)) };
-            return self.checked_frame(lf);
+            self.refuse_statistics_in_keys(&group_by.frame, &group_by.keys, "group_by")?;
+            let keys = group_by.keys;
+            let head = name == "head";
+            return self.derive(&group_by.frame, |lf| {
+                let grouped = lf.group_by_stable(keys.clone());
+                if head { grouped.head(Some(n)) } else { grouped.tail(Some(n)) }
+            });
         }
         let aggs: Vec<Expr> = match name {
             "agg" => {
@@ -436,12 +464,14 @@ impl Interpreter<'_, '_> {
             "n_unique" => vec![Expr::from(Selector::Wildcard).n_unique()],
             _ => return Err(super::expressions::not_available(name, "GroupBy", Some(Namespace::GroupBy))),
         };
-        let lf = group_by.frame.lf.clone();
-        let grouped = match group_by.dynamic {
-            Some((index, options)) => lf.group_by_dynamic(index, group_by.keys, options),
-            None => lf.group_by_stable(group_by.keys),
-        };
-        self.checked_frame(grouped.agg(aggs))
+        // In a fitted replay the groups and their statistics are those of the fit data.
+        self.statistics_frame(&group_by.frame, |lf| {
+            let grouped = match group_by.dynamic {
+                Some((index, options)) => lf.group_by_dynamic(index, group_by.keys, options),
+                None => lf.group_by_stable(group_by.keys),
+            };
+            grouped.agg(aggs)
+        })
     }
 }
 

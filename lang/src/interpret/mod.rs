@@ -9,6 +9,8 @@ mod expr_methods;
 mod expr_namespaces;
 mod expressions;
 pub(crate) mod failure;
+mod fitted;
+mod fitted_frames;
 pub(crate) mod format_spec;
 mod frame_joins;
 mod frame_methods;
@@ -37,6 +39,7 @@ use failure::{Fail, Result};
 use values::{Frame, Module, Value};
 
 pub(crate) use collect::collect_checked;
+pub(crate) use fitted::RESERVED_PREFIX;
 
 thread_local! {
     static STEPS_ON_THIS_THREAD: Cell<u64> = const { Cell::new(0) };
@@ -66,6 +69,8 @@ pub(crate) struct Interpreter<'a, 'src> {
     target_schema: SchemaRef,
     names_read: BTreeSet<String>,
     selectors_read: Vec<Selector>,
+    /// A fitted replay: frames derived from `df` carry a fit side (see `fitted_frames`).
+    fitted: bool,
     /// Plan arenas shared by every schema resolution of the cell: a frame derived from an
     /// already resolved one only converts its new top node (see [`Interpreter::resolve`]).
     lp_arena: Arena<IR>,
@@ -99,6 +104,7 @@ impl<'a, 'src> Interpreter<'a, 'src> {
             target_schema,
             names_read: BTreeSet::new(),
             selectors_read: Vec::new(),
+            fitted: false,
             lp_arena: Arena::new(),
             expr_arena: Arena::new(),
             current_span: Span::default(),
@@ -111,18 +117,33 @@ impl<'a, 'src> Interpreter<'a, 'src> {
         self.globals.insert(name.to_string(), Value::Frame(frame));
     }
 
+    /// Bind a frame with two sides under a global name: `new` is what the code runs on, `fit`
+    /// the data the step was fitted on. From then on the interpreter runs a fitted replay.
+    pub fn bind_fitted_frame(&mut self, name: &str, new: LazyFrame, fit: LazyFrame) {
+        self.fitted = true;
+        let frame = self.new_sided_frame(new, Some(fit));
+        self.globals.insert(name.to_string(), Value::Frame(frame));
+    }
+
     pub fn new_frame(&mut self, lf: LazyFrame) -> Frame {
+        self.new_sided_frame(lf, None)
+    }
+
+    pub fn new_sided_frame(&mut self, lf: LazyFrame, fit: Option<LazyFrame>) -> Frame {
         let id = self.next_frame_id;
         self.next_frame_id += 1;
-        Frame { lf, id }
+        Frame { lf, fit, id }
     }
 
     /// Run the cell and return what `df` is bound to.
     pub fn run(mut self, suite: &[ast::Stmt]) -> Result<Outcome> {
         self.statements(suite)?;
-        let frame = match self.globals.get("df") {
-            Some(Value::Frame(frame)) => frame.lf.clone(),
-            Some(Value::Column(column)) => column.frame.lf.clone().select([column.expr.clone()]),
+        let frame = match self.globals.get("df").cloned() {
+            Some(Value::Frame(frame)) => self.final_new_side(&frame)?,
+            Some(Value::Column(column)) => match self.derive_with_exprs(&column.frame, vec![column.expr.clone()], |lf, e| lf.select(e))? {
+                Value::Frame(frame) => self.final_new_side(&frame)?,
+                _ => unreachable!("derive_with_exprs makes frames"),
+            },
             Some(other) => {
                 return Err(Fail::type_error(format!("at the end of the cell `df` must be a frame, but it is a {}", other.type_name()))
                     .hint("assign the result of a frame method back to `df`, e.g. `df = df.with_columns(...)`"))

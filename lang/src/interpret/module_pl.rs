@@ -7,7 +7,7 @@ use polars::prelude::*;
 use super::args::CallArgs;
 use super::conversions::{dyn_int, list_literal, series_of, StrAs};
 use super::failure::{Fail, Result};
-use super::values::{Value, WhenChain};
+use super::values::{Frame, Value, WhenChain};
 use super::Interpreter;
 use crate::allowlist::Namespace;
 use crate::diagnostics::Code;
@@ -396,25 +396,24 @@ impl Interpreter<'_, '_> {
         if items.iter().all(|v| v.is_expression_like()) && !items.is_empty() {
             return Err(Fail::type_error("pl.concat of expressions is not supported").hint("concatenate frames, or use `pl.concat_str` for text"));
         }
-        let mut lfs = Vec::new();
+        let mut frames = Vec::new();
         for item in items {
             match item {
-                Value::Frame(f) => lfs.push(f.lf),
+                Value::Frame(f) => frames.push(f),
                 other => return Err(Fail::type_error(format!("pl.concat needs frames, got a {}", other.type_name()))),
             }
         }
-        let lf = match how.as_str() {
+        let frames: Vec<&Frame> = frames.iter().collect();
+        self.combine(&frames, |lfs| match how.as_str() {
             "vertical" => concat(lfs, UnionArgs { maintain_order: true, ..Default::default() }),
             "vertical_relaxed" => concat(lfs, UnionArgs { maintain_order: true, to_supertypes: true, ..Default::default() }),
             "diagonal" | "diagonal_relaxed" => {
                 let relaxed = how == "diagonal_relaxed";
-                let aligned = aligned_for_diagonal_concat(lfs)?;
-                concat(aligned, UnionArgs { maintain_order: true, to_supertypes: relaxed, ..Default::default() })
+                concat(aligned_for_diagonal_concat(lfs)?, UnionArgs { maintain_order: true, to_supertypes: relaxed, ..Default::default() })
             }
             _ => concat_lf_horizontal(lfs, Default::default()),
         }
-        .map_err(Fail::from)?;
-        Ok(Value::Frame(self.new_frame(lf)))
+        .map_err(Fail::from))
     }
 
     fn literal_frame(&mut self, a: super::args::Bound) -> Result<Value> {

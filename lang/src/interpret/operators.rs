@@ -206,11 +206,10 @@ impl Interpreter<'_, '_> {
             (Value::Frame(frame), Value::List(_) | Value::Tuple(_)) => {
                 let names = self.names_from(key.sequence_items().unwrap_or_default())?;
                 let exprs: Vec<Expr> = names.iter().map(|n| self.column(n)).collect();
-                let lf = frame.lf.clone().select(exprs);
-                Ok(Value::Frame(self.new_frame(lf)))
+                self.derive(frame, |lf| lf.select(exprs.clone()))
             }
             (Value::Column(column), Value::Int(i)) => {
-                let picked = column.frame.lf.clone().select([column.expr.clone().slice(super::conversions::dyn_int(*i), super::conversions::dyn_int(1))]);
+                let picked = column.frame.data().clone().select([column.expr.clone().slice(super::conversions::dyn_int(*i), super::conversions::dyn_int(1))]);
                 let df = self.collect(picked)?;
                 let series = df.columns().first().ok_or_else(|| Fail::value_error("index out of range"))?;
                 if series.is_empty() {
@@ -247,11 +246,11 @@ impl Interpreter<'_, '_> {
             }
             Value::Frame(frame) if step == 1 && lower.unwrap_or(0) >= 0 && upper.is_none_or(|u| u >= 0) => {
                 let start = lower.unwrap_or(0);
-                let lf = match upper {
-                    Some(u) => frame.lf.clone().slice(start, (u - start).max(0) as IdxSize),
-                    None => frame.lf.clone().slice(start, IdxSize::MAX),
+                let length = match upper {
+                    Some(u) => (u - start).max(0) as IdxSize,
+                    None => IdxSize::MAX,
                 };
-                Ok(Value::Frame(self.new_frame(lf)))
+                self.derive(frame, |lf| lf.slice(start, length))
             }
             other => Err(Fail::type_error(format!("a {} cannot be sliced here", other.type_name()))),
         }

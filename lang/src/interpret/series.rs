@@ -42,16 +42,14 @@ impl Interpreter<'_, '_> {
             "value_counts" => {
                 let count_name = a.string("name", "count")?;
                 let expr = column.expr.clone().value_counts(a.bool("sort", false)?, a.bool("parallel", false)?, &count_name, a.bool("normalize", false)?);
-                let lf = column.frame.lf.clone().select([expr]).unnest(Selector::Wildcard, None);
-                Ok(Value::Frame(self.new_frame(lf)))
+                self.statistics_frame(&column.frame, |lf| lf.select([expr]).unnest(Selector::Wildcard, None))
             }
             "to_frame" => {
                 let expr = match a.opt_string("name")? {
                     Some(n) => column.expr.clone().alias(n),
                     None => column.expr.clone(),
                 };
-                let lf = column.frame.lf.clone().select([expr]);
-                Ok(Value::Frame(self.new_frame(lf)))
+                self.derive_with_exprs(&column.frame, vec![expr], |lf, e| lf.select(e))
             }
             _ => Err(super::expressions::not_available(name, "Series", Some(Namespace::Series))),
         }
@@ -59,7 +57,7 @@ impl Interpreter<'_, '_> {
 
     /// Collect a one-value query on the column's frame.
     fn scalar_of(&mut self, column: &Column, expr: Expr, require_single: bool) -> Result<Value> {
-        let df = self.collect(column.frame.lf.clone().select([expr]))?;
+        let df = self.collect(column.frame.data().clone().select([expr]))?;
         let series = df.columns().first().ok_or_else(|| Fail::value_error("empty result"))?;
         if require_single && series.len() != 1 {
             return Err(Fail::value_error(format!("item() needs exactly one value, the column has {}", series.len())));
@@ -73,7 +71,7 @@ impl Interpreter<'_, '_> {
     /// All values of a column (bounded by the list budget).
     pub fn series_values(&mut self, column: &Column) -> Result<Vec<Value>> {
         let limit = self.limits.max_list_len as IdxSize + 1;
-        let df = self.collect(column.frame.lf.clone().select([column.expr.clone()]).limit(limit))?;
+        let df = self.collect(column.frame.data().clone().select([column.expr.clone()]).limit(limit))?;
         let series = df.columns().first().ok_or_else(|| Fail::value_error("empty result"))?;
         self.check_list_len(series.len())?;
         values_of(series)

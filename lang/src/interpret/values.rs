@@ -11,10 +11,22 @@ use crate::diagnostics::Code;
 use crate::parse::ast;
 
 /// A frame value: a lazy plan plus an identity used to match `df["x"]` with its frame.
+///
+/// In a fitted replay a frame derived from `df` has two sides: `lf` is the step run on the new
+/// data, `fit` the same step on the data it was fitted on (see `fitted`). Python values taken
+/// from the frame (scalars, lists, `height`) come from the fit side.
 #[derive(Clone)]
 pub(crate) struct Frame {
     pub lf: LazyFrame,
+    pub fit: Option<LazyFrame>,
     pub id: u64,
+}
+
+impl Frame {
+    /// The plan Python values are taken from: the fit side when there is one.
+    pub fn data(&self) -> &LazyFrame {
+        self.fit.as_ref().unwrap_or(&self.lf)
+    }
 }
 
 /// A column taken from a frame (`df["x"]`): Python's Series, kept lazy.
