@@ -5,7 +5,7 @@ use fe_worker::WorkerControl;
 
 use super::arguments;
 use super::Outcome;
-use crate::cells::display::{charts, evaluation_table};
+use crate::display::{charts, evaluation_table};
 use crate::frame_commands::cell_error;
 use crate::magics::MagicCall;
 use crate::server::interpreter::{CellError, ExecuteOk};
