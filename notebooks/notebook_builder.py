@@ -9,7 +9,9 @@ from pathlib import Path
 import nbformat
 
 KERNELSPEC = {"name": "fekernel", "display_name": "Rust + Polars features (fekernel)", "language": "rust"}
-LANGUAGE_INFO = {"name": "rust", "file_extension": ".rs", "mimetype": "text/rust"}
+# As the kernel's kernel_info reply has it, so JupyterLab opens the notebook unmodified.
+LANGUAGE_INFO = {"codemirror_mode": "rust", "file_extension": ".rs", "mimetype": "text/rust", "name": "rust",
+                 "pygments_lexer": "rust", "version": "1.95.0"}
 
 # nbclient does not run cells with this tag (its `skip_cells_with_tag` default); JupyterLab does
 # when the user runs them. The notebooks use it for cells that need an API key or a server.
