@@ -56,6 +56,8 @@ class LabServer:
         for name in LLM_VARIABLES:
             env.pop(name, None)
         env["FEKERNEL_LLM_CACHE_DIR"] = str(self.root / "llm-cache")
+        # A FEKERNEL_CACHE folder in the environment (the scripts' cache) would be read as `cache=`.
+        env.pop("FEKERNEL_CACHE", None)
         return env
 
     def write_settings(self):
