@@ -57,9 +57,20 @@ async function waitIdle(page) {
 async function runCell(page, index, expectError) {
   const cell = cellAt(page, index);
   await cell.evaluate((el) => el.scrollIntoView({ block: "center" }));
-  await cell.locator(".jp-InputPrompt").click();
-  await page.keyboard.press("Control+Enter");
   const prompt = cell.locator(".jp-InputArea-prompt");
+  // A key pressed while JupyterLab is still setting up the notebook is lost: press again until the
+  // prompt leaves "[ ]:" (the cell is queued or running), at most three times.
+  for (let attempt = 1; ; attempt++) {
+    await cell.locator(".cm-content").click();
+    await page.keyboard.press("Control+Enter");
+    try {
+      await prompt.filter({ hasNotText: /^\[\s*\]:$/ }).waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw new Error(`cell ${index} did not start after ${attempt} Ctrl-Enter presses`);
+      log(`cell ${index}: Ctrl-Enter not taken yet, pressing again`);
+    }
+  }
   await assert.doesNotReject(
     prompt.filter({ hasText: /^\[\d+\]:$/ }).waitFor({ timeout: CELL_TIMEOUT }),
     `cell ${index} did not finish`,
