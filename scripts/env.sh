@@ -1,6 +1,9 @@
 # Shared settings for the set-up scripts: caches outside the clone so repeated runs are incremental.
-# Sourced by scripts/test-all and scripts/main-job.
-export FEKERNEL_CACHE="${FEKERNEL_CACHE:-$HOME/.cache/fekernel}"
+# Sourced by scripts/test-all, scripts/test-browser and scripts/main-job.
+FEKERNEL_CACHE="${FEKERNEL_CACHE:-$HOME/.cache/fekernel}"
+# Not exported: the kernel reads every FEKERNEL_<KEY> as a setting, and `cache` is one (on|off).
+# Scripts that run other scripts pass it on explicitly.
+export -n FEKERNEL_CACHE
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$FEKERNEL_CACHE/target}"
 export CARGO_TERM_COLOR=never
 # The tests and the main job run a copy of the binary made right after the build, so another
