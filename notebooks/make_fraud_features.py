@@ -81,14 +81,17 @@ cells = [
         "it is the approval, and `%fe history` will show it as *suggested by* the provider. Headless runs (nbclient) "
         "ignore the inserted cell, so there `tx` stays as it is."
     ),
-    placeholder(
-        "%fe evaluate",
-        "rank the features of `tx` against `is_fraud` (a table with one row per feature) and plot a histogram of each "
-        "feature by class.",
+    md(
+        "## Which features help?\n\n"
+        "`%fe evaluate` ranks every feature of `tx` against `is_fraud` (mutual information, single-feature AUC), "
+        "plots a histogram of each by class, and compares a cross-validated model without and with them."
     ),
+    code("%fe evaluate tx --target is_fraud"),
     md("## What was done\n\nEvery version is a checkpoint with the code that made it:"),
     code("%fe history tx"),
     code("%fe save tx output/fraud_features.parquet"),
+    md("The same steps as a plain Python Polars script (it runs without fekernel):"),
+    code("%fe export tx output/fraud_pipeline.py"),
     placeholder(
         "%fe replay tx data/transactions_2024_05.csv as may",
         "replay the recorded steps of `tx` on the held-out month (May 2024) and compare the features of `may` with "

@@ -1,7 +1,7 @@
 # Writes notebooks/quickstart.ipynb (python3 notebooks/make_quickstart.py; needs nbformat).
 # The notebook is generated so its story stays in one reviewable file.
 
-from notebook_builder import RAISES_EXCEPTION, code, md, notebook, placeholder, write
+from notebook_builder import RAISES_EXCEPTION, code, md, notebook, write
 
 cells = [
     md("# fekernel quickstart\n\nfekernel is a Jupyter kernel for feature engineering on Polars frames. Cells that start with `%fe` or `%%fe` are *magics*: they load data into an isolated worker process, and run feature code you write (or an LLM suggests) after checking it. Every other cell is plain Rust.\n\nThe data: 2,000 card transactions and 120 customers (`data/make_data.py` made them)."),
@@ -26,8 +26,11 @@ cells = [
     md("Every version is a checkpoint on disk; `%fe history` shows the code behind each and where it came from, `%fe undo` walks back."),
     code("%fe history tx"),
     code("%fe show tx 5"),
-    placeholder("%fe evaluate", "rank the new features of `tx` against `is_fraud`, with a histogram per feature."),
+    md("## Evaluate and export\n\n`%fe evaluate` ranks the features against the target (mutual information, single-feature AUC, nulls), draws a histogram of each by class, and compares a cross-validated model without and with the new features:"),
+    code("%fe evaluate tx --target is_fraud"),
+    md("`%fe save` writes the frame; `%fe export` writes the steps that made it as a plain Python Polars script — it runs unchanged with `python output/tx_pipeline.py`, no fekernel needed:"),
     code("%fe save tx output/tx_features.parquet"),
+    code("%fe export tx output/tx_pipeline.py"),
     md("Where the worker runs and which isolation layers are in force on this machine:"),
     code("%fe status"),
     md("Plain cells are Rust, run by evcxr (the first one takes a few seconds to start the evaluator):"),

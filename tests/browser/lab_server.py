@@ -56,7 +56,7 @@ class LabServer:
         for name in LLM_VARIABLES:
             env.pop(name, None)
         env["FEKERNEL_LLM_CACHE_DIR"] = str(self.root / "llm-cache")
-        # A FEKERNEL_CACHE folder in the environment (the scripts' cache) would be read as `cache=`.
+        # The user's own `cache=` setting must not change what the notebook shows.
         env.pop("FEKERNEL_CACHE", None)
         return env
 

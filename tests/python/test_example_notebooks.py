@@ -50,7 +50,7 @@ def folder(tmp_path, monkeypatch):
     shutil.copytree(NOTEBOOKS, work, ignore=shutil.ignore_patterns("output", ".ipynb_checkpoints", "__pycache__"))
     for name in LLM_VARIABLES:
         monkeypatch.delenv(name, raising=False)
-    # A FEKERNEL_CACHE folder in the environment (the scripts' cache) would be read as `cache=`.
+    # No suggestion cache: every run asks the builtin provider afresh.
     monkeypatch.setenv("FEKERNEL_CACHE", "off")
     monkeypatch.setenv("FEKERNEL_LLM_CACHE_DIR", str(tmp_path / "llm-cache"))
     return work
