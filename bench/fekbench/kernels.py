@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -18,6 +19,12 @@ FEKERNEL = "fekernel"
 IPYKERNEL = "python3"
 
 
+def kernel_log():
+    """Where the kernels' stdout/stderr go (worker sandbox notes, ipykernel warnings)."""
+    path = Path(os.environ.get("FEKBENCH_KERNEL_LOG", Path(tempfile.gettempdir()) / "fekbench-kernels.log"))
+    return open(path, "ab")
+
+
 class BenchKernel(Kernel):
     """A kernel of any kernelspec, with timing helpers on top of the tests' helper."""
 
@@ -26,7 +33,8 @@ class BenchKernel(Kernel):
         self.km = KernelManager(kernel_name=kernel_name)
         full_env = dict(os.environ)
         full_env.update(env or {})
-        self.km.start_kernel(cwd=str(cwd), env=full_env)
+        log = kernel_log()
+        self.km.start_kernel(cwd=str(cwd), env=full_env, stdout=log, stderr=log)
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=120)
@@ -42,7 +50,8 @@ class BenchKernel(Kernel):
         run = self.run(code, timeout)
         elapsed = time.perf_counter() - started
         if run.status != "ok":
-            raise RuntimeError(f"{self.kernel_name}: {code.splitlines()[0]!r} failed: {run.reply['content']}")
+            content = run.reply["content"]
+            raise RuntimeError(f"{self.kernel_name}: {code.splitlines()[0]!r} failed: {content.get('ename')}: {content.get('evalue')}")
         return elapsed
 
 

@@ -170,6 +170,10 @@ def _profile(path: Path) -> list[str]:
     out.append("|---|---|")
     for row in p["top"]:
         out.append(f"| {row['percent']:.1f} | `{row['symbol']}` |")
+    if p.get("own_code_inclusive"):
+        out += ["", "Time inside fekernel's own functions (inclusive, % of all samples):", "", "| incl. % | function |", "|---|---|"]
+        for row in p["own_code_inclusive"]:
+            out.append(f"| {row['percent']:.1f} | `{row['symbol']}` |")
     return out
 
 
@@ -196,7 +200,7 @@ def render(result: dict, profile: Path) -> str:
         if b is None:
             continue
         if "error" in b:
-            lines.append(f"| | {name} | — | error | — | — | {b['error']} |")
+            lines.append(f"| | {name} | — | error | — | — | {b['error'][:300].replace('|', '/')} |")
             continue
         section(b, lines)
     missed = _missed(result)

@@ -16,13 +16,20 @@ from . import stats
 from .kernels import FEKERNEL, BenchKernel
 
 GOAL_SECONDS = 1.0
-PEER = "import polars as pl, sys; df = pl.read_ipc(sys.argv[1]); assert df.height > 0"
+# Prints the seconds the read itself took (the rest of the wall time is Python and the import).
+PEER = (
+    "import time, sys; import polars as pl; t = time.perf_counter(); df = pl.read_ipc(sys.argv[1]); "
+    "assert df.height > 0; print(time.perf_counter() - t)"
+)
+READ_ONLY: list[float] = []
 
 
 def _fresh_python_read(path: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", PEER, str(path)], check=True)
-    return time.perf_counter() - started
+    out = subprocess.run([sys.executable, "-c", PEER, str(path)], check=True, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    READ_ONLY.append(float(out.stdout.strip()))
+    return elapsed
 
 
 def _wait_gone(pid: int, timeout: float = 10.0) -> None:
@@ -54,6 +61,7 @@ def _through_kernel(workdir: Path, data: Path, repeats: int, peer: list[float]) 
 
 
 def run(example: Path, workdir: Path, repeats: int) -> dict:
+    READ_ONLY.clear()
     data = workdir / "restore_1e7.arrow"
     subprocess.run([str(example), "--write-data", str(data)], check=True)  # the example's own frame
     peer: list[float] = [_fresh_python_read(data) for _ in range(repeats)]
@@ -71,6 +79,7 @@ def run(example: Path, workdir: Path, repeats: int) -> dict:
         "worker_level_seconds": stats.summary(worker_level["restore_seconds"]),
         "through_kernel_seconds": kernel_summary,
         "peer_fresh_python_read_ipc_seconds": stats.summary(peer),
+        "peer_read_ipc_only_seconds": stats.summary(READ_ONLY),
         "ratio_through_kernel_vs_peer": stats.paired_ratio(kernel_seconds, kernel_peer),
         "ratio_worker_level_vs_peer": stats.summary(worker_level["restore_seconds"])["median"]
         / stats.summary(example_peer)["median"],

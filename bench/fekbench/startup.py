@@ -10,7 +10,7 @@ from pathlib import Path
 from jupyter_client.manager import KernelManager
 
 from . import stats
-from .kernels import FEKERNEL, IPYKERNEL
+from .kernels import FEKERNEL, IPYKERNEL, kernel_log
 
 GOAL_RATIO = 0.3
 
@@ -18,8 +18,9 @@ GOAL_RATIO = 0.3
 def launch_to_kernel_info(kernel_name: str, cwd: Path) -> float:
     """One cold launch: seconds until the kernel_info reply arrives."""
     km = KernelManager(kernel_name=kernel_name)
+    log = kernel_log()
     started = time.perf_counter()
-    km.start_kernel(cwd=str(cwd), env=dict(os.environ))
+    km.start_kernel(cwd=str(cwd), env=dict(os.environ), stdout=log, stderr=log)
     kc = km.client()
     kc.start_channels()
     try:
@@ -36,6 +37,7 @@ def launch_to_kernel_info(kernel_name: str, cwd: Path) -> float:
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
+        log.close()
     return elapsed
 
 

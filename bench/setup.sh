@@ -1,0 +1,25 @@
+# Shared by bench/run and bench/profile: the venv with the pinned peers, a release build of the
+# kernel and the Rust benchmark examples, private copies of them, and the kernelspec installed.
+# Sourced from the repository root; sets VENV and FEKBENCH_BIN and puts the venv on PATH.
+source scripts/env.sh
+
+VENV="${FEKERNEL_BENCH_VENV:-$FEKERNEL_CACHE/venv-bench}"
+ensure_venv "$VENV" bench/requirements.txt
+
+log "building fekernel and the benchmark examples (release)"
+cargo build --release --locked -p fekernel
+cargo build --release --locked -p fe-lang --example bench_check
+cargo build --release --locked -p fe-worker --features test-probes --bins --example bench_restore
+
+# Private copies: the target folder is shared, and another build may replace its binaries mid-run.
+FEKBENCH_BIN="$FEKERNEL_CACHE/bench-bin"
+rm -rf "$FEKBENCH_BIN" && mkdir -p "$FEKBENCH_BIN/release/examples"
+cp "$FEKERNEL_BIN" "$CARGO_TARGET_DIR/release/fe-worker-test-host" "$FEKBENCH_BIN/release/"
+cp "$CARGO_TARGET_DIR/release/examples/bench_check" "$CARGO_TARGET_DIR/release/examples/bench_restore" \
+   "$FEKBENCH_BIN/release/examples/"
+export FEKBENCH_BIN
+
+log "installing the kernelspec into $VENV"
+VIRTUAL_ENV="$VENV" "$FEKBENCH_BIN/release/fekernel" install --sys-prefix >/dev/null
+export PATH="$VENV/bin:$PATH"
+jupyter kernelspec list
