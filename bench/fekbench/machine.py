@@ -42,6 +42,17 @@ def _version(package: str) -> str:
         return "not installed"
 
 
+def _merging(repo: Path) -> dict | None:
+    """A merge in progress (its changes are in the work tree the run built): what it merges."""
+    merge_head = Path(_command("git", "rev-parse", "--git-path", "MERGE_HEAD", cwd=repo))
+    if not merge_head.is_absolute():
+        merge_head = repo / merge_head
+    if not merge_head.exists():
+        return None
+    commit = merge_head.read_text().split()[0]
+    return {"commit": commit, "name": _command("git", "name-rev", "--name-only", commit, cwd=repo)}
+
+
 def describe(repo: Path) -> dict:
     return {
         "cpu_model": _cpu_model(),
@@ -58,5 +69,6 @@ def describe(repo: Path) -> dict:
             "commit": _command("git", "rev-parse", "HEAD", cwd=repo),
             "branch": _command("git", "rev-parse", "--abbrev-ref", "HEAD", cwd=repo),
             "dirty": _command("git", "status", "--porcelain", "--untracked-files=no", cwd=repo) != "",
+            "merging": _merging(repo),
         },
     }
