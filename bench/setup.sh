@@ -6,17 +6,18 @@ source scripts/env.sh
 VENV="${FEKERNEL_BENCH_VENV:-$FEKERNEL_CACHE/venv-bench}"
 ensure_venv "$VENV" bench/requirements.txt
 
-log "building fekernel and the benchmark examples (release)"
-cargo build --release --locked -p fekernel
-cargo build --release --locked -p fe-lang --example bench_check
-cargo build --release --locked -p fe-worker --features test-probes --bins --example bench_restore
-
-# Private copies: the target folder is shared, and another build may replace its binaries mid-run.
+# Private copies, each taken right after its build: the target folder is shared, and another
+# engineer's build may replace its binaries at any time (before or during the run).
 FEKBENCH_BIN="$FEKERNEL_CACHE/bench-bin"
 rm -rf "$FEKBENCH_BIN" && mkdir -p "$FEKBENCH_BIN/release/examples"
-cp "$FEKERNEL_BIN" "$CARGO_TARGET_DIR/release/fe-worker-test-host" "$FEKBENCH_BIN/release/"
-cp "$CARGO_TARGET_DIR/release/examples/bench_check" "$CARGO_TARGET_DIR/release/examples/bench_restore" \
-   "$FEKBENCH_BIN/release/examples/"
+log "building fekernel and the benchmark examples (release)"
+cargo build --release --locked -p fekernel
+cp "$FEKERNEL_BIN" "$FEKBENCH_BIN/release/"
+cargo build --release --locked -p fe-lang --example bench_check
+cp "$CARGO_TARGET_DIR/release/examples/bench_check" "$FEKBENCH_BIN/release/examples/"
+cargo build --release --locked -p fe-worker --features test-probes --bins --example bench_restore
+cp "$CARGO_TARGET_DIR/release/fe-worker-test-host" "$FEKBENCH_BIN/release/"
+cp "$CARGO_TARGET_DIR/release/examples/bench_restore" "$FEKBENCH_BIN/release/examples/"
 export FEKBENCH_BIN
 
 log "installing the kernelspec into $VENV"

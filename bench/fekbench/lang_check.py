@@ -35,12 +35,14 @@ def _cpython_compile_ms(text: str, runs: int = 100) -> float:
 
 def run(binary: Path, invocations: int) -> dict:
     text = cell_text()
-    medians, p90s, cpython = [], [], []
+    medians, p90s, checks, cpython = [], [], [], []
     for _ in range(invocations):
         out = subprocess.run([str(binary)], capture_output=True, text=True, check=True).stdout
         report = json.loads(out.strip().splitlines()[-1])
         medians.append(report["median_ms"])
         p90s.append(report["p90_ms"])
+        if "parse_check_median_ms" in report:  # newer versions also time parse + check alone
+            checks.append(report["parse_check_median_ms"])
         cpython.append(_cpython_compile_ms(text))
     median = stats.summary(medians)
     return {
@@ -49,6 +51,7 @@ def run(binary: Path, invocations: int) -> dict:
         "runs_per_invocation": 100,
         "median_ms": median,
         "p90_ms": stats.summary(p90s),
+        "parse_check_only_ms": stats.summary(checks) if checks else None,
         "cpython_compile_ms": stats.summary(cpython),
         "ratio_vs_cpython_compile": stats.paired_ratio(medians, cpython),
         "goal": stats.goal("max", GOAL_MS, median["median"], unit="ms"),

@@ -61,7 +61,7 @@ def _equality(fe: BenchKernel, workdir: Path, rows: int, tx_pl, cust_pl, tx_pd, 
     saved = workdir / f"fekernel_result_{rows}.arrow"
     fe.timed(f"%fe save tx {saved}")
     fe.timed("%fe undo tx")
-    ours = pl.read_ipc(saved, memory_map=False)
+    ours = pl.read_ipc(saved)
     saved.unlink()
     from_pandas = frames_equal.like(expected, pl.from_pandas(pipeline_code.run_pandas(tx_pd, cust_pd)))
     return {
