@@ -15,9 +15,10 @@ cargo build --release --locked -p fekernel
 cp "$FEKERNEL_BIN" "$FEKBENCH_BIN/release/"
 cargo build --release --locked -p fe-lang --example bench_check
 cp "$CARGO_TARGET_DIR/release/examples/bench_check" "$FEKBENCH_BIN/release/examples/"
-cargo build --release --locked -p fe-worker --features test-probes --bins --example bench_restore
+cargo build --release --locked -p fe-worker --features test-probes --bins --example bench_restore --example bench_engine
 cp "$CARGO_TARGET_DIR/release/fe-worker-test-host" "$FEKBENCH_BIN/release/"
-cp "$CARGO_TARGET_DIR/release/examples/bench_restore" "$FEKBENCH_BIN/release/examples/"
+cp "$CARGO_TARGET_DIR/release/examples/bench_restore" "$CARGO_TARGET_DIR/release/examples/bench_engine" \
+   "$FEKBENCH_BIN/release/examples/"
 export FEKBENCH_BIN
 
 log "installing the kernelspec into $VENV"

@@ -40,7 +40,7 @@ def benchmarks(config: dict, work: Path, data: Path, target: Path) -> dict:
         "roundtrip": lambda: roundtrip.run(work, config["roundtrip_iterations"]),
         "startup": lambda: startup.run(work, config["startup_repeats"]),
         "pipeline": lambda: {
-            str(rows): pipeline.run(work, data, rows, repeats, loads) for rows, repeats, loads in config["pipeline"]
+            str(rows): pipeline.run(work, data, rows, repeats, loads, examples / "bench_engine") for rows, repeats, loads in config["pipeline"]
         },
         "lang_check": lambda: lang_check.run(examples / "bench_check", config["lang_invocations"]),
         "restore": lambda: restore.run(examples / "bench_restore", work, config["restore_repeats"]),

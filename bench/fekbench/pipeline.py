@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -35,6 +37,15 @@ def _polars_with_checkpoint(tx, customers, path: Path) -> pl.DataFrame:
         os.fsync(file.fileno())
     path.unlink()
     return out
+
+
+def _engine_phases(engine: Path, code_file: Path, tx_path: Path, cust_path: Path) -> dict:
+    """The worker's apply phases in-process, without kernel or worker process (bench_engine)."""
+    out = subprocess.run(
+        [str(engine), str(code_file), "tx", f"tx={tx_path}", f"customers={cust_path}"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def _loads(fe: BenchKernel, tx_path: Path, repeats: int):
@@ -76,8 +87,11 @@ def _equality(fe: BenchKernel, workdir: Path, rows: int, tx_pl, cust_pl, tx_pd, 
     }
 
 
-def run(workdir: Path, data_dir: Path, rows: int, repeats: int, load_repeats: int) -> dict:
+def run(workdir: Path, data_dir: Path, rows: int, repeats: int, load_repeats: int, engine: Path) -> dict:
     tx_path, cust_path = pipeline_data.ensure(data_dir, rows)
+    code_file = workdir / "features.py"
+    code_file.write_text(pipeline_code.FEATURES)
+    phases = {"run_seconds": [], "compare_seconds": [], "checkpoint_seconds": []}
     fe = BenchKernel(FEKERNEL, workdir)
     try:
         fe.timed(f"%fe load {cust_path} as customers")
@@ -89,6 +103,9 @@ def run(workdir: Path, data_dir: Path, rows: int, repeats: int, load_repeats: in
         for _ in range(repeats):
             times["fekernel"].append(fe.timed(APPLY_CELL))
             fe.timed("%fe undo tx")  # back to the loaded version: every repeat does the same work
+            for key, value in _engine_phases(engine, code_file, tx_path, cust_path).items():
+                if key in phases:
+                    phases[key].append(value)
             for key, function, args in (
                 ("polars_lazy", pipeline_code.run_polars, (tx_pl, cust_pl, True)),
                 ("polars_eager", pipeline_code.run_polars, (tx_pl, cust_pl, False)),
@@ -113,6 +130,9 @@ def run(workdir: Path, data_dir: Path, rows: int, repeats: int, load_repeats: in
         "ratio_vs_polars_lazy": vs_lazy,
         "ratio_vs_polars_eager": stats.paired_ratio(times["fekernel"], times["polars_eager"]),
         "ratio_vs_polars_lazy_checkpoint": stats.paired_ratio(times["fekernel"], times["polars_lazy_checkpoint"]),
+        # Where an apply's time goes (bench_engine: the worker's own functions, in one process).
+        "engine_phases_seconds": {key: stats.summary(values) for key, values in phases.items()},
+        "engine_run_vs_polars_lazy": stats.paired_ratio(phases["run_seconds"], times["polars_lazy"]),
         "pandas_over_fekernel": pandas_speedup,
         "equality": equality,
         "goals": {

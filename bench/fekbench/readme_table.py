@@ -87,6 +87,13 @@ def _pipeline(sizes: dict, out: list[str]) -> None:
             f"| 3 | same, {n} rows | Python Polars, lazy, + write the result as Arrow IPC and fsync (what an apply's checkpoint costs) "
             f"| {ratio(b['ratio_vs_polars_lazy_checkpoint'])} | — | — | {seconds(t['polars_lazy_checkpoint']['median'])} |"
         )
+        if "engine_phases_seconds" in b:
+            ph = b["engine_phases_seconds"]
+            out.append(
+                f"| 3 | same, {n} rows: the feature code alone, in-process (fe-lang + Rust Polars, `bench_engine`) | Python Polars, lazy "
+                f"| {ratio(b['engine_run_vs_polars_lazy'])} | — | — | apply phases: run {seconds(ph['run_seconds']['median'])}, "
+                f"column comparison {seconds(ph['compare_seconds']['median'])}, checkpoint {seconds(ph['checkpoint_seconds']['median'])} |"
+            )
         out.append(
             f"| 3 | same, {n} rows: pandas time ÷ fekernel time | pandas | {ratio(b['pandas_over_fekernel'])} faster "
             f"| {goal_text(g['vs_pandas'])} | {met_text(g['vs_pandas'])} | pandas {seconds(t['pandas']['median'])}; {pandas_same} |"
