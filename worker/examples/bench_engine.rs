@@ -1,6 +1,6 @@
 // Benchmark: the phases of a worker's apply, in-process and without the kernel — the feature
 // code through `cell_runner::run` (interpret + collect), the column comparison, and the
-// checkpoint (uncompressed Arrow IPC, fsync), as `service`/`store` do them. Prints JSON.
+// checkpoint (rechunk, uncompressed Arrow IPC, fsync), as `service`/`store` do them. Prints JSON.
 //
 //   bench_engine CODE_FILE TARGET NAME=FILE.parquet [NAME=FILE.parquet ...]
 
@@ -35,13 +35,17 @@ fn main() {
     let compare_seconds = started.elapsed().as_secs_f64();
 
     let mut df = result.frame;
+    let chunks = df.first_col_n_chunks();
     let path = std::env::temp_dir().join(format!("fe-bench-engine-{}.arrow", std::process::id()));
     let started = Instant::now();
     df.rechunk_mut_par();
+    let rechunk_seconds = started.elapsed().as_secs_f64();
     let mut file = File::create(&path).expect("create");
     IpcWriter::new(&mut file).with_compression(None).finish(&mut df).expect("write");
     file.flush().expect("flush");
+    let written = Instant::now();
     file.sync_all().expect("fsync");
+    let fsync_seconds = written.elapsed().as_secs_f64();
     let checkpoint_seconds = started.elapsed().as_secs_f64();
     let _ = std::fs::remove_file(&path);
 
@@ -52,6 +56,9 @@ fn main() {
         "run_seconds": run_seconds,
         "compare_seconds": compare_seconds,
         "checkpoint_seconds": checkpoint_seconds,
+        "checkpoint_rechunk_seconds": rechunk_seconds,
+        "checkpoint_fsync_seconds": fsync_seconds,
+        "result_chunks": chunks,
     });
     println!("{report}");
 }
