@@ -117,6 +117,20 @@ def _pipeline(sizes: dict, out: list[str]) -> None:
         )
 
 
+def _parts(b: dict, out: list[str]) -> None:
+    n = rows_text(b["rows"])
+    labels = {"join": "the left join alone", "windows": "the three `over` windows alone", "elementwise": "the five element-wise features alone"}
+    for name, part in b["parts"].items():
+        extra = ""
+        if "ratio_vs_left_order" in part:
+            extra = (f"; against Python Polars asked for the left order too (`maintain_order=\"left\"`, as fe-lang asks Rust Polars): "
+                     f"{ratio(part['ratio_vs_left_order'])}")
+        out.append(
+            f"| 3 | {labels.get(name, name)}, {n} rows, in-process (`bench_engine`, {b['repeats']}×) | Python Polars, lazy | {ratio(part['ratio'])} "
+            f"| — | — | {seconds(part['engine_seconds']['median'])} vs {seconds(part['polars_lazy_seconds']['median'])}{extra} |"
+        )
+
+
 def _lang(b: dict, out: list[str]) -> None:
     out.append(
         f"| 4 | check + interpret a {b['lines']}-line cell (median of {b['runs_per_invocation']} runs, {b['invocations']}×) "
@@ -152,7 +166,7 @@ def _memory(b: dict, out: list[str]) -> None:
     )
 
 
-SECTIONS = [("roundtrip", _roundtrip), ("startup", _startup), ("pipeline", _pipeline), ("lang_check", _lang),
+SECTIONS = [("roundtrip", _roundtrip), ("startup", _startup), ("pipeline", _pipeline), ("pipeline_parts", _parts), ("lang_check", _lang),
             ("restore", _restore), ("prompt_tokens", _prompt), ("kernel_memory", _memory)]
 
 
@@ -188,11 +202,11 @@ def _profile(path: Path) -> list[str]:
     out.append("| self % | function |")
     out.append("|---|---|")
     for row in p["top"]:
-        out.append(f"| {row['percent']:.1f} | `{row['symbol']}` |")
+        out.append(f"| {row['percent']:.1f} | `{row['symbol'].strip()}` |")
     if p.get("own_code_inclusive"):
         out += ["", "Time inside fekernel's own functions (inclusive, % of all samples):", "", "| incl. % | function |", "|---|---|"]
         for row in p["own_code_inclusive"]:
-            out.append(f"| {row['percent']:.1f} | `{row['symbol']}` |")
+            out.append(f"| {row['percent']:.1f} | `{row['symbol'].strip()}` |")
     return out
 
 
