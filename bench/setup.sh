@@ -12,7 +12,7 @@ FEKBENCH_BIN="$FEKERNEL_CACHE/bench-bin"
 rm -rf "$FEKBENCH_BIN" && mkdir -p "$FEKBENCH_BIN/release/examples"
 log "building fekernel and the benchmark examples (release)"
 cargo build --release --locked -p fekernel
-cp "$FEKERNEL_BIN" "$FEKBENCH_BIN/release/"
+cp "$CARGO_TARGET_DIR/release/fekernel" "$FEKBENCH_BIN/release/"
 cargo build --release --locked -p fe-lang --example bench_check
 cp "$CARGO_TARGET_DIR/release/examples/bench_check" "$FEKBENCH_BIN/release/examples/"
 cargo build --release --locked -p fe-worker --features test-probes --bins --example bench_restore --example bench_engine
