@@ -22,7 +22,7 @@ def launch_to_kernel_info(kernel_name: str, cwd: Path) -> float:
     started = time.perf_counter()
     km.start_kernel(cwd=str(cwd), env=dict(os.environ), stdout=log, stderr=log)
     kc = km.client()
-    kc.start_channels()
+    kc.start_channels(hb=False)  # no heartbeat thread: only the shell reply is timed
     try:
         # Sent at once: zmq queues it until the kernel has bound its shell socket.
         msg_id = kc.kernel_info()
