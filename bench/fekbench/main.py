@@ -62,7 +62,7 @@ def main() -> None:
     out = args.out or REPO / "bench" / "results" / ("quick.json" if args.quick else "latest.json")
     # bench/run copies the binaries it built to FEKBENCH_BIN (a private target-like folder).
     target = Path(os.environ.get("FEKBENCH_BIN") or os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache" / "fekernel" / "target"))
-    data = Path(os.environ.get("FEKERNEL_CACHE", Path.home() / ".cache" / "fekernel")) / "bench-data"
+    data = Path(os.environ.get("FEKBENCH_DATA") or Path.home() / ".cache" / "fekernel" / "bench-data")
     result = {
         "schema": 1,
         "quick": args.quick,
