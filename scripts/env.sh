@@ -1,11 +1,12 @@
 # Shared settings for the set-up scripts: caches outside the clone so repeated runs are incremental.
-# Sourced by scripts/test-all and scripts/main-job.
-export FEKERNEL_CACHE="${FEKERNEL_CACHE:-$HOME/.cache/fekernel}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$FEKERNEL_CACHE/target}"
+# Sourced by scripts/test-all, scripts/test-browser and scripts/main-job.
+FEKERNEL_BUILD_CACHE="${FEKERNEL_BUILD_CACHE:-$HOME/.cache/fekernel}"
+# (Not FEKERNEL_CACHE: the kernel reads that one as its `cache=on|off` setting.)
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$FEKERNEL_BUILD_CACHE/target}"
 export CARGO_TERM_COLOR=never
 # The tests and the main job run a copy of the binary made right after the build, so another
 # checkout building into the same target folder cannot swap the kernel under a running test.
-FEKERNEL_BIN="$FEKERNEL_CACHE/bin/$(printf %s "$PWD" | sha256sum | cut -c1-12)/fekernel"
+FEKERNEL_BIN="$FEKERNEL_BUILD_CACHE/bin/$(printf %s "$PWD" | sha256sum | cut -c1-12)/fekernel"
 
 log() { printf '\n==> %s [%s]\n' "$*" "$(date +%H:%M:%S)"; }
 

@@ -1,10 +1,6 @@
 // The kernel's interpreter: routes `%fe`/`%%fe` cells to the magic registry and all
 // other cells to the Rust (evcxr) bridge.
 
-// MIME bundles for rich output. Declared here because main.rs (not ours) has no `mod display;`
-// yet; once it does, drop these lines and use `crate::display`.
-#[path = "display/mod.rs"]
-pub mod display;
 
 use std::sync::{Arc, OnceLock};
 
@@ -131,7 +127,7 @@ impl Interpreter for FeInterpreter {
         }
         let cursor = end_of_identifier(code, byte_offset(code, cursor_pos));
         let (plain, html) = self.rust.inspect(code, cursor)?;
-        Some(crate::cells::display::text_and_html(plain, html))
+        Some(crate::display::text_and_html(plain, html))
     }
 
     fn is_complete(&self, code: &str) -> Completeness {

@@ -2,6 +2,7 @@
 // The CLI: `run` (serve a connection file), `install`/`uninstall` (kernelspec).
 
 mod cells;
+mod display;
 mod frame_commands;
 mod kernelspec;
 mod llm;

@@ -30,13 +30,15 @@ def customers(n=120):
     return rows
 
 
-def transactions(custs, n=2000):
+def risky_customers(custs):
+    return {c["customer_id"] for c in custs if rng.random() < 0.1}
+
+
+def transactions(custs, risky, start, days, n, first_id=1):
     rows = []
-    start = datetime(2024, 1, 1)
-    risky = {c["customer_id"] for c in custs if rng.random() < 0.1}
-    for i in range(1, n + 1):
+    for i in range(first_id, first_id + n):
         c = rng.choice(custs)
-        ts = start + timedelta(minutes=rng.randint(0, 60 * 24 * 120))
+        ts = start + timedelta(minutes=rng.randint(0, 60 * 24 * days))
         category = rng.choice(CATEGORIES)
         amount = round(rng.lognormvariate(3.5, 1.0), 2)
         night = ts.hour < 5
@@ -65,7 +67,13 @@ def write(path, rows):
 
 if __name__ == "__main__":
     custs = customers()
-    txs = transactions(custs)
+    risky = risky_customers(custs)
+    # January to April 2024: the data the notebooks build features on.
+    txs = transactions(custs, risky, datetime(2024, 1, 1), days=120, n=2000)
+    # May 2024, drawn after the rest so the files above stay the same: a held-out month to
+    # replay the recorded feature steps on.
+    may = transactions(custs, risky, datetime(2024, 5, 1), days=30, n=500, first_id=len(txs) + 1)
     write(HERE / "customers.csv", custs)
     write(HERE / "transactions.csv", txs)
-    print(f"wrote {len(custs)} customers and {len(txs)} transactions to {HERE}")
+    write(HERE / "transactions_2024_05.csv", may)
+    print(f"wrote {len(custs)} customers, {len(txs)} transactions and {len(may)} held-out (May 2024) to {HERE}")

@@ -217,3 +217,18 @@ def test_the_histogram_text_counts_every_row_used(kernel):
     counts = re.findall(r"^\s+\[.*?[)\]]\s+(\d+) / (\d+)$", charts[0]["text/plain"], re.M)
     assert sum(int(a) + int(b) for a, b in counts) == 2000
     assert not math.isnan(float(table_rows(run.text())["interaction"][6]))
+
+
+def test_many_features_draw_the_top_histograms_unless_named(kernel):
+    kernel.ok("%fe load planted.csv as wide")
+    columns = ", ".join(f'(pl.col("a") * {k}).alias("a_times_{k}")' for k in range(1, 11))
+    kernel.ok(f"%%fe apply wide\ndf = df.with_columns({columns})")
+    run = kernel.ok("%fe evaluate wide --target y")
+    charts = [o for o in run.outputs if "image/svg+xml" in o["content"].get("data", {})]
+    assert len(charts) == 8
+    assert "histograms of the top 8 of 10 ranked features" in run.text()
+    named = ",".join(f"a_times_{k}" for k in range(1, 11))
+    run = kernel.ok(f"%fe evaluate wide --target y --features {named}")
+    charts = [o for o in run.outputs if "image/svg+xml" in o["content"].get("data", {})]
+    assert len(charts) == 10
+    assert "histograms of the top" not in run.text()

@@ -115,8 +115,8 @@ def test_a_streamed_answer_is_reviewed_and_inserted_as_an_apply_cell(kernel, fak
 
     review = review_text(run)
     assert "```python\nimport polars as pl" in review
-    assert "| `amount_log1p` | f64 | 0.0% |" in review, review
-    assert "| `amount_vs_customer` | f64 |" in review
+    assert "| `amount_log1p` | Float64 | 0.0% |" in review, review
+    assert "| `amount_vs_customer` | Float64 |" in review
     assert "openai · fake-model-1 · tokens in/out 321 / 45 · 1." in review, "six chunks 0.2 s apart"
     assert "cache miss" in review
     assert "Warnings**: none" in review, review
@@ -138,7 +138,7 @@ def test_a_streamed_answer_is_reviewed_and_inserted_as_an_apply_cell(kernel, fak
     assert body["stream"] is True and body["model"] == "gpt-4o-mini" and body["temperature"] == pytest.approx(0.2)
     system, user = body["messages"]
     assert system["role"] == "system" and "`df` is the frame" in system["content"]
-    assert "customer: str" in user["content"] and "churned: bool · TARGET" in user["content"]
+    assert "customer: String" in user["content"] and "churned: Boolean · TARGET" in user["content"]
     assert "Request: features about spending per customer" in user["content"]
     assert SECRET_NOTE not in json.dumps(body), "a free-text value was sent without samples=N"
 
@@ -171,7 +171,7 @@ def test_refused_code_is_sent_back_and_repaired_over_the_anthropic_wire(kernel, 
     review = review_text(run)
     assert "anthropic · claude-fake · tokens in/out 721 / 75" in review, review
     assert "1 repair (" in review
-    assert "| `twice` | f64 |" in review
+    assert "| `twice` | Float64 |" in review
     first, second = fake.received
     assert first.path == "/v1/messages"
     assert first.headers["x-api-key"] == ANTHROPIC_KEY and first.headers["anthropic-version"] == "2023-06-01"
@@ -315,7 +315,7 @@ def test_prompt_shows_what_would_be_sent_with_its_token_count(kernel, fake):
     text = run.text()
     assert re.search(r"Prompt for `tx` to openai · \S+: \d+ tokens \(system \d+ \+ user \d+\), counted with o200k_base", text), text
     assert "--- system ---" in text and "--- user ---" in text
-    assert "churned: bool · TARGET" in text
+    assert "churned: Boolean · TARGET" in text
     assert fake.received == []
 
 

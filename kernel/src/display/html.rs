@@ -9,9 +9,23 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// A message whose names are in backticks (`tx`), as HTML: escaped, the names as `<code>`.
+pub fn code_spans(text: &str) -> String {
+    escape_html(text)
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { format!("<code>{part}</code>") } else { part.to_string() })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backticked_names_become_code() {
+        assert_eq!(code_spans("saved `tx` to <out>"), "saved <code>tx</code> to &lt;out&gt;");
+    }
 
     #[test]
     fn markup_in_text_is_neutralised() {

@@ -5,7 +5,7 @@ pub mod charts;
 pub mod evaluation_table;
 mod html;
 
-pub use html::escape_html;
+pub use html::{code_spans, escape_html};
 
 use serde_json::Value;
 

@@ -8,7 +8,7 @@ use fe_worker::limits::{format_bytes, LIMIT_KEYS};
 use fe_worker::WorkerLimits;
 
 use super::worker_session::WorkerSession;
-use crate::cells::display::{escape_html, text_and_html};
+use crate::display::{escape_html, text_and_html};
 use crate::server::interpreter::MimeBundle;
 use crate::suggest::{env_variable, LlmSession, LLM_KEYS};
 
@@ -67,13 +67,13 @@ impl Settings {
         let mut text = String::from("fekernel settings (change with `%fe config KEY=VALUE`; FEKERNEL_<KEY> sets a starting value)\n");
         let width = rows.iter().map(|(k, _, _)| k.len()).max().unwrap_or(0);
         let mut html = String::from(
-            "<table class=\"fe-config\"><thead><tr><th>key</th><th>value</th><th>meaning</th></tr></thead><tbody>",
+            "<table class=\"fe-config\"><thead><tr><th style=\"text-align:left\">key</th><th style=\"text-align:left\">value</th><th style=\"text-align:left\">meaning</th></tr></thead><tbody>",
         );
         for (key, value, meaning) in &rows {
             let _ = writeln!(text, "  {key:<width$}  {value:<16} {meaning}");
             let _ = write!(
                 html,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
+                "<tr><td style=\"text-align:left\"><code>{}</code></td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td></tr>",
                 escape_html(key),
                 escape_html(value),
                 escape_html(meaning)

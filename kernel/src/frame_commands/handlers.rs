@@ -12,7 +12,7 @@ use super::cell_errors::cell_error;
 use super::config::Settings;
 use super::status_view;
 use super::worker_session::WorkerSession;
-use crate::cells::display::{escape_html, text_and_html};
+use crate::display::{code_spans, escape_html, text_and_html};
 use crate::magics::{MagicCall, MagicHandler, MagicRegistry};
 use crate::server::interpreter::{CellError, ExecuteOk};
 use crate::server::publisher::CellIo;
@@ -89,10 +89,7 @@ fn load(control: &WorkerControl, call: &MagicCall, io: &CellIo) -> Outcome {
         frame.version
     );
     io.display(
-        text_and_html(
-            format!("{headline}\n{}", table.text),
-            format!("<p>{}</p>{}", escape_html(&headline), table.html),
-        ),
+        text_and_html(format!("{headline}\n{}", table.text), format!("<p>{}</p>{}", code_spans(&headline), table.html)),
         None,
     );
     Ok(ExecuteOk::default())
@@ -153,7 +150,7 @@ fn undo(control: &WorkerControl, call: &MagicCall, io: &CellIo) -> Outcome {
         "`{}` is back at version {} ({} rows × {} columns); version {dropped} was dropped",
         frame.name, frame.version, frame.rows, frame.columns
     );
-    io.display(text_and_html(text.clone(), format!("<p>{}</p>", escape_html(&text))), None);
+    io.display(text_and_html(text.clone(), format!("<p>{}</p>", code_spans(&text))), None);
     Ok(ExecuteOk::default())
 }
 
@@ -174,7 +171,7 @@ fn save(control: &WorkerControl, call: &MagicCall, io: &CellIo) -> Outcome {
         saved.path.display(),
         saved.format.extension()
     );
-    io.display(text_and_html(text.clone(), format!("<p>{}</p>", escape_html(&text))), None);
+    io.display(text_and_html(text.clone(), format!("<p>{}</p>", code_spans(&text))), None);
     Ok(ExecuteOk::default())
 }
 
@@ -218,7 +215,7 @@ impl MagicHandler for ConfigHandler {
 fn history_view(history: &FrameHistoryView) -> crate::server::interpreter::MimeBundle {
     let mut text = format!("history of `{}` (current: version {})\n", history.name, history.current);
     let mut html = format!(
-        "<p><b>history of <code>{}</code></b> (current: version {})</p><table class=\"fe-history\"><thead><tr><th>version</th><th>rows × columns</th><th>origin</th><th>created</th><th>code</th></tr></thead><tbody>",
+        "<p><b>history of <code>{}</code></b> (current: version {})</p><table class=\"fe-history\"><thead><tr><th style=\"text-align:left\">version</th><th style=\"text-align:left\">rows × columns</th><th style=\"text-align:left\">origin</th><th style=\"text-align:left\">created</th><th style=\"text-align:left\">code</th></tr></thead><tbody>",
         escape_html(&history.name),
         history.current
     );
@@ -243,7 +240,7 @@ fn history_view(history: &FrameHistoryView) -> crate::server::interpreter::MimeB
         }
         let _ = write!(
             html,
-            "<tr><td>{}{}</td><td>{} × {}</td><td>{}</td><td>{}</td><td><pre>{}</pre></td></tr>",
+            "<tr><td style=\"text-align:left\">{}{}</td><td style=\"text-align:left\">{} × {}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\"><pre>{}</pre></td></tr>",
             v.version,
             if v.version == history.current { " (current)" } else { "" },
             v.rows,

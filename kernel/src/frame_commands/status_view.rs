@@ -8,7 +8,7 @@ use fe_worker::limits::format_bytes;
 use fe_worker::protocol::FrameInfo;
 use fe_worker::sandbox::{LayerState, SandboxReport};
 
-use crate::cells::display::{escape_html, text_and_html};
+use crate::display::{escape_html, text_and_html};
 use crate::server::interpreter::MimeBundle;
 
 /// Before the first frame command the worker has not started; say so rather than start it.
@@ -44,7 +44,7 @@ pub fn status(status: &ControlStatus) -> MimeBundle {
         limits.max_versions
     );
     let mut html = format!("<pre>{}</pre>", escape_html(&text));
-    html.push_str("<table class=\"fe-status\"><thead><tr><th>side</th><th>layer</th><th>state</th><th>detail</th></tr></thead><tbody>");
+    html.push_str("<table class=\"fe-status\"><thead><tr><th style=\"text-align:left\">side</th><th style=\"text-align:left\">layer</th><th style=\"text-align:left\">state</th><th style=\"text-align:left\">detail</th></tr></thead><tbody>");
     text.push_str("isolation layers:\n");
     layer_rows("kernel", &status.kernel_side, &mut text, &mut html);
     layer_rows("worker", &worker.sandbox, &mut text, &mut html);
@@ -66,7 +66,7 @@ fn layer_rows(side: &str, report: &SandboxReport, text: &mut String, html: &mut 
         let _ = writeln!(text, "  {side:<6} {:<24} {state}: {detail}", layer.layer);
         let _ = write!(
             html,
-            "<tr><td>{side}</td><td>{}</td><td>{state}</td><td>{}</td></tr>",
+            "<tr><td style=\"text-align:left\">{side}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{state}</td><td style=\"text-align:left\">{}</td></tr>",
             escape_html(&layer.layer),
             escape_html(detail)
         );
@@ -81,13 +81,13 @@ pub fn frames(frames: &[FrameInfo]) -> MimeBundle {
         );
     }
     let mut text = format!("{:<24} {:>12} {:>8} {:>8} {:>12}\n", "name", "rows", "columns", "version", "memory");
-    let mut html = String::from("<table class=\"fe-frames\"><thead><tr><th>name</th><th>rows</th><th>columns</th><th>version</th><th>memory</th></tr></thead><tbody>");
+    let mut html = String::from("<table class=\"fe-frames\"><thead><tr><th style=\"text-align:left\">name</th><th style=\"text-align:left\">rows</th><th style=\"text-align:left\">columns</th><th style=\"text-align:left\">version</th><th style=\"text-align:left\">memory</th></tr></thead><tbody>");
     for f in frames {
         let memory = format_bytes(f.estimated_bytes as u64);
         let _ = writeln!(text, "{:<24} {:>12} {:>8} {:>8} {:>12}", f.name, f.rows, f.columns, f.version, memory);
         let _ = write!(
             html,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td></tr>",
             escape_html(&f.name),
             f.rows,
             f.columns,

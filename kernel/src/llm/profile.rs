@@ -12,7 +12,7 @@ pub struct FrameProfile {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColumnProfile {
     pub name: String,
-    /// As Polars prints it: `i64`, `f64`, `str`, `bool`, `date`, `datetime[μs]`, `cat`, …
+    /// As Python Polars names it: `Int64`, `Float64`, `String`, `Boolean`, `Date`, `Datetime(…)`, …
     pub dtype: String,
     pub nulls: usize,
     pub unique: Option<usize>,
@@ -40,20 +40,23 @@ pub enum DtypeKind {
 }
 
 impl DtypeKind {
+    /// The kind of a dtype named as Python Polars names it (`Int64`, `Float64`, `String`,
+    /// `Datetime(time_unit='us', time_zone=None)`, `List(Int64)`, …), as the worker reports them.
     pub fn of(dtype: &str) -> DtypeKind {
-        match dtype {
-            "i8" | "i16" | "i32" | "i64" | "i128" | "u8" | "u16" | "u32" | "u64" | "u128" => DtypeKind::Integer,
-            "f16" | "f32" | "f64" => DtypeKind::Float,
-            "bool" => DtypeKind::Boolean,
-            "str" => DtypeKind::String,
-            "cat" => DtypeKind::Categorical,
-            "date" => DtypeKind::Date,
-            "time" => DtypeKind::Time,
-            other if other.starts_with("datetime") => DtypeKind::Datetime,
-            other if other.starts_with("duration") => DtypeKind::Duration,
-            other if other.starts_with("enum") || other.starts_with("cat") => DtypeKind::Categorical,
-            other if other.starts_with("list") || other.starts_with("array") => DtypeKind::List,
-            other if other.starts_with("decimal") => DtypeKind::Float,
+        let head = dtype.split('(').next().unwrap_or(dtype);
+        match head {
+            "Int8" | "Int16" | "Int32" | "Int64" | "Int128" | "UInt8" | "UInt16" | "UInt32" | "UInt64" | "UInt128" => {
+                DtypeKind::Integer
+            }
+            "Float16" | "Float32" | "Float64" | "Decimal" => DtypeKind::Float,
+            "Boolean" => DtypeKind::Boolean,
+            "String" => DtypeKind::String,
+            "Categorical" | "Enum" => DtypeKind::Categorical,
+            "Date" => DtypeKind::Date,
+            "Time" => DtypeKind::Time,
+            "Datetime" => DtypeKind::Datetime,
+            "Duration" => DtypeKind::Duration,
+            "List" | "Array" => DtypeKind::List,
             _ => DtypeKind::Other,
         }
     }
@@ -106,7 +109,7 @@ mod tests {
     #[test]
     fn polars_dtype_names_map_to_kinds() {
         let kinds: Vec<DtypeKind> =
-            ["i64", "u8", "f64", "bool", "str", "cat", "date", "datetime[μs]", "datetime[ns, UTC]", "duration[ms]", "list[str]", "time", "binary"]
+            ["Int64", "UInt8", "Float64", "Boolean", "String", "Categorical", "Date", "Datetime(time_unit='us', time_zone=None)", "Datetime(time_unit='ns', time_zone='UTC')", "Duration(time_unit='ms')", "List(String)", "Time", "Binary"]
                 .iter()
                 .map(|d| DtypeKind::of(d))
                 .collect();
@@ -118,7 +121,7 @@ mod tests {
     fn identifiers_are_columns_whose_values_are_all_distinct() {
         let column = |unique, nulls| ColumnProfile {
             name: "id".into(),
-            dtype: "i64".into(),
+            dtype: "Int64".into(),
             nulls,
             unique: Some(unique),
             min: None,

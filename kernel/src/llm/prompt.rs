@@ -432,21 +432,21 @@ pub mod testing {
     pub fn wide_profile(columns: usize) -> FrameProfile {
         let rows = 50_000;
         let mut list = vec![
-            column("customer_id", "i64", 0, Some(4_000), Some(("1", "4000")), None, vec![]),
-            column("signup", "date", 0, Some(900), Some(("2021-01-01", "2024-06-30")), None, vec![]),
-            column("plan", "str", 120, Some(4), None, None, vec![("basic".into(), 30_000), ("pro".into(), 15_000)]),
-            column("churned", "bool", 0, Some(2), Some(("false", "true")), Some(0.18), vec![("false".into(), 41_000), ("true".into(), 9_000)]),
+            column("customer_id", "Int64", 0, Some(4_000), Some(("1", "4000")), None, vec![]),
+            column("signup", "Date", 0, Some(900), Some(("2021-01-01", "2024-06-30")), None, vec![]),
+            column("plan", "String", 120, Some(4), None, None, vec![("basic".into(), 30_000), ("pro".into(), 15_000)]),
+            column("churned", "Boolean", 0, Some(2), Some(("false", "true")), Some(0.18), vec![("false".into(), 41_000), ("true".into(), 9_000)]),
         ];
         let mut i = 0;
         while list.len() < columns {
             let (name, dtype) = match i % 10 {
-                0..=5 => (format!("sensor_{i:04}"), "f64"),
-                6 | 7 => (format!("count_{i:04}"), "i64"),
-                8 => (format!("flag_{i:04}"), "bool"),
-                _ => (format!("region_code_{i:04}"), "str"),
+                0..=5 => (format!("sensor_{i:04}"), "Float64"),
+                6 | 7 => (format!("count_{i:04}"), "Int64"),
+                8 => (format!("flag_{i:04}"), "Boolean"),
+                _ => (format!("region_code_{i:04}"), "String"),
             };
             let nulls = if i % 7 == 0 { 1_250 } else { 0 };
-            let stats = if dtype == "str" { None } else { Some(("0.0", "998.25")) };
+            let stats = if dtype == "String" { None } else { Some(("0.0", "998.25")) };
             list.push(column(&name, dtype, nulls, Some(10_000 + i), stats, Some(12.5 + i as f64), vec![]));
             i += 1;
         }
@@ -493,9 +493,9 @@ mod tests {
         let prompt = build_for(10, 8_000);
         assert_eq!(prompt.detail, Detail::Full);
         assert!(prompt.left_out.is_empty());
-        assert!(prompt.user.contains("- plan: str · nulls 0.2% · 4 distinct · top: basic 60%, pro 30%"), "{}", prompt.user);
-        assert!(prompt.user.contains("- sensor_0000: f64 · nulls 2.5% · 10,000 distinct · 0.0 … 998.25 · mean 12.5"), "{}", prompt.user);
-        assert!(prompt.user.contains("churned: bool · TARGET (never read it)"));
+        assert!(prompt.user.contains("- plan: String · nulls 0.2% · 4 distinct · top: basic 60%, pro 30%"), "{}", prompt.user);
+        assert!(prompt.user.contains("- sensor_0000: Float64 · nulls 2.5% · 10,000 distinct · 0.0 … 998.25 · mean 12.5"), "{}", prompt.user);
+        assert!(prompt.user.contains("churned: Boolean · TARGET (never read it)"));
         assert!(prompt.user.contains("Request: features per customer"));
         assert!(prompt.tokens() < 1_000, "{}", prompt.tokens());
     }
@@ -515,8 +515,8 @@ mod tests {
         assert!(!prompt.left_out.is_empty());
         assert!(prompt.user.contains("Left out to fit the prompt budget:"), "{}", prompt.user);
         // The key columns keep their statistics however wide the frame is.
-        assert!(prompt.user.contains("- plan: str · nulls 0.2% · 4 distinct · top: basic 60%, pro 30%"));
-        assert!(prompt.user.contains("churned: bool · TARGET"));
+        assert!(prompt.user.contains("- plan: String · nulls 0.2% · 4 distinct · top: basic 60%, pro 30%"));
+        assert!(prompt.user.contains("churned: Boolean · TARGET"));
         // A tighter budget drops more, down to names per dtype.
         let tight = build_for(1_000, 2_500);
         assert!(tight.tokens() <= 2_500, "{}", tight.tokens());

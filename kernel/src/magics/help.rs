@@ -5,7 +5,7 @@ use super::catalog::CommandDoc;
 use super::parse::MagicCall;
 use super::registry::MagicRegistry;
 use super::usage::UsageError;
-use crate::cells::display::{escape_html, text_and_html};
+use crate::display::{escape_html, text_and_html};
 use crate::server::interpreter::{CellError, ExecuteOk};
 use crate::server::publisher::CellIo;
 

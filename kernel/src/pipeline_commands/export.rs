@@ -14,7 +14,7 @@ use fe_worker::WorkerControl;
 use super::arguments;
 use super::python_script::{pipeline_script, ScriptError};
 use super::Outcome;
-use crate::cells::display::{escape_html, text_and_html};
+use crate::display::{escape_html, text_and_html};
 use crate::frame_commands::cell_error;
 use crate::magics::MagicCall;
 use crate::server::interpreter::{CellError, ExecuteOk};

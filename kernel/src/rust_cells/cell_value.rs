@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::cells::display::from_mime_pairs;
+use crate::display::from_mime_pairs;
 use crate::server::interpreter::MimeBundle;
 
 #[derive(Debug, Clone, PartialEq)]

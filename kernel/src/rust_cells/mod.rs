@@ -185,7 +185,8 @@ impl RustCells {
         let (jobs, ready) = {
             let mut state = lock(&self.state);
             if matches!(*state, EvaluatorState::Absent) {
-                io.stderr("Starting the Rust evaluator (evcxr); the first Rust cell takes about 10 seconds…\n");
+                // A notice, not an error: stdout (front ends colour stderr like an error).
+                io.stdout("Starting the Rust evaluator (evcxr); the first Rust cell takes about 10 seconds…\n");
                 self.evaluators_started.fetch_add(1, Ordering::Relaxed);
                 let (jobs, ready) = evaluator::spawn();
                 *state = EvaluatorState::Starting { jobs, ready };

@@ -12,7 +12,7 @@ use fe_worker::{SessionFolder, WorkerControl};
 use super::generated_cells::{is_rust_variable_name, read_into_variable, write_variable};
 use super::hand_over_errors::HandOverError;
 use super::polars_in_cells::{PolarsFeatures, POLARS_VERSION};
-use crate::cells::display::{escape_html, text_and_html};
+use crate::display::{code_spans, text_and_html};
 use crate::frame_commands::{cell_error, WorkerSession};
 use crate::magics::{MagicCall, MagicHandler, MagicRegistry, UsageError, COMMANDS};
 use crate::rust_cells::{RustCells, VariablesHome};
@@ -91,7 +91,7 @@ impl RustFrames {
             frame.columns,
             started.elapsed().as_secs_f64()
         );
-        io.display(text_and_html(text.clone(), format!("<p>{}</p>", escape_html(&text))), None);
+        io.display(text_and_html(text.clone(), format!("<p>{}</p>", code_spans(&text))), None);
         Ok(ExecuteOk::default())
     }
 
@@ -117,7 +117,7 @@ impl RustFrames {
             frame.version, frame.rows, frame.columns
         );
         io.display(
-            text_and_html(format!("{headline}\n{}", table.text), format!("<p>{}</p>{}", escape_html(&headline), table.html)),
+            text_and_html(format!("{headline}\n{}", table.text), format!("<p>{}</p>{}", code_spans(&headline), table.html)),
             None,
         );
         Ok(ExecuteOk::default())

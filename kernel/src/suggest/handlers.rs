@@ -18,7 +18,7 @@ use super::llm_settings::{LlmSettings, ProviderChoice, ReviewMode};
 use super::provenance::{self, Suggested};
 use super::repair_loop::{self, Asker, Trial};
 use super::review::{self, ReviewFacts};
-use crate::cells::display::{escape_html, text_and_html};
+use crate::display::{escape_html, text_and_html};
 use crate::frame_commands::{cell_error, WorkerSession};
 use crate::llm::prompt::{self, Detail, Prompt, PromptInput, SampleText};
 use crate::llm::{tokens, ChatMessage, LlmError, LlmRequest, Provider, Role, SuggestSubject};

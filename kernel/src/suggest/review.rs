@@ -227,7 +227,7 @@ mod tests {
     fn change(name: &str, nulls: usize, unique: Option<usize>, examples: &[&str], same_as: Option<&str>) -> ColumnChange {
         ColumnChange {
             name: name.into(),
-            dtype: "f64".into(),
+            dtype: "Float64".into(),
             previous_dtype: None,
             nulls,
             examples: examples.iter().map(|e| e.to_string()).collect(),

@@ -37,7 +37,9 @@ pub(crate) fn with_deprecations_as_errors<T>(work: impl FnOnce() -> PolarsResult
 }
 
 /// Run Polars code, turning a panic inside Polars (an unimplemented path or an internal bug)
-/// into an execution error instead of letting it reach the user.
+/// into an execution error instead of letting it reach the user. Polars' own abort (raised at
+/// its check points after SIGINT) is not an error of the plan: it goes on to whoever asked for
+/// the interrupt.
 pub(crate) fn catch_polars_panic<T>(work: impl FnOnce() -> T) -> Result<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
         let detail = payload
@@ -45,10 +47,16 @@ pub(crate) fn catch_polars_panic<T>(work: impl FnOnce() -> T) -> Result<T> {
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "no message".to_string());
+        if detail.contains(POLARS_ABORT_MARKER) {
+            std::panic::resume_unwind(payload);
+        }
         Fail::new(Code::PolarsError, format!("Rust Polars failed internally on this plan ({detail})"))
             .hint("this combination is not supported by the engine; the frame is unchanged — write the step another way (e.g. cast first, or split it into two `with_columns`)")
     })
 }
+
+/// The text Polars puts in the panic it raises to abort a query (`polars_error::abort`).
+const POLARS_ABORT_MARKER: &str = "__POLARS_ABORT_";
 
 /// Collect a plan with deprecations turned into errors.
 pub(crate) fn collect_checked(lf: LazyFrame) -> Result<DataFrame> {

@@ -151,15 +151,15 @@ mod tests {
     fn roles_follow_names_dtypes_and_statistics() {
         let rows = 1000;
         let role = |c: ColumnProfile| role_of(&c, rows);
-        assert_eq!(role(column("id", "i64", 0, Some(1000), Some(("1", "1000")), None, vec![])), ColumnRole::RowId);
-        assert_eq!(role(column("row", "i64", 0, Some(1000), Some(("0", "999")), None, vec![])), ColumnRole::RowId);
-        assert_eq!(role(column("customer_id", "i64", 0, Some(80), Some(("1", "80")), None, vec![])), ColumnRole::Key);
-        assert_eq!(role(column("customer", "str", 10, Some(81), None, None, vec![])), ColumnRole::Key);
-        assert_eq!(role(column("amount", "i64", 0, Some(1000), Some(("3", "99000")), None, vec![])), ColumnRole::Numeric);
-        assert_eq!(role(column("colour", "str", 0, Some(5), None, None, vec![])), ColumnRole::Category);
-        assert_eq!(role(column("review", "str", 0, Some(990), None, None, vec![])), ColumnRole::Text);
-        assert_eq!(role(column("zip_code", "str", 0, Some(300), None, None, vec![])), ColumnRole::Key);
-        assert_eq!(role(column("ts", "datetime[μs]", 0, Some(1000), None, None, vec![])), ColumnRole::Datetime);
+        assert_eq!(role(column("id", "Int64", 0, Some(1000), Some(("1", "1000")), None, vec![])), ColumnRole::RowId);
+        assert_eq!(role(column("row", "Int64", 0, Some(1000), Some(("0", "999")), None, vec![])), ColumnRole::RowId);
+        assert_eq!(role(column("customer_id", "Int64", 0, Some(80), Some(("1", "80")), None, vec![])), ColumnRole::Key);
+        assert_eq!(role(column("customer", "String", 10, Some(81), None, None, vec![])), ColumnRole::Key);
+        assert_eq!(role(column("amount", "Int64", 0, Some(1000), Some(("3", "99000")), None, vec![])), ColumnRole::Numeric);
+        assert_eq!(role(column("colour", "String", 0, Some(5), None, None, vec![])), ColumnRole::Category);
+        assert_eq!(role(column("review", "String", 0, Some(990), None, None, vec![])), ColumnRole::Text);
+        assert_eq!(role(column("zip_code", "String", 0, Some(300), None, None, vec![])), ColumnRole::Key);
+        assert_eq!(role(column("ts", "Datetime(time_unit='us', time_zone=None)", 0, Some(1000), None, None, vec![])), ColumnRole::Datetime);
         assert!(!id_like("paid") && !id_like("valid") && id_like("UserId") && id_like("order_key"));
     }
 }

@@ -77,13 +77,13 @@ mod tests {
             name: "tx".into(),
             rows: 1000,
             columns: vec![
-                column("id", "i64", 0, Some(1000), Some(("1", "1000")), Some(500.5), vec![]),
-                column("customer_id", "i64", 0, Some(80), Some(("1", "80")), Some(40.0), vec![]),
-                column("amount", "f64", 12, Some(900), Some(("0.5", "990")), Some(40.0), vec![]),
-                column("quantity", "i64", 0, Some(9), Some(("1", "9")), Some(2.0), vec![]),
-                column("ts", "datetime[μs]", 0, Some(1000), Some(("2024-01-01 00:00:00", "2024-12-31 00:00:00")), None, vec![]),
-                column("channel", "str", 0, Some(3), None, None, vec![("web".into(), 600), ("app".into(), 300)]),
-                column("churned", "bool", 0, Some(2), Some(("false", "true")), Some(0.2), vec![]),
+                column("id", "Int64", 0, Some(1000), Some(("1", "1000")), Some(500.5), vec![]),
+                column("customer_id", "Int64", 0, Some(80), Some(("1", "80")), Some(40.0), vec![]),
+                column("amount", "Float64", 12, Some(900), Some(("0.5", "990")), Some(40.0), vec![]),
+                column("quantity", "Int64", 0, Some(9), Some(("1", "9")), Some(2.0), vec![]),
+                column("ts", "Datetime(time_unit='us', time_zone=None)", 0, Some(1000), Some(("2024-01-01 00:00:00", "2024-12-31 00:00:00")), None, vec![]),
+                column("channel", "String", 0, Some(3), None, None, vec![("web".into(), 600), ("app".into(), 300)]),
+                column("churned", "Boolean", 0, Some(2), Some(("false", "true")), Some(0.2), vec![]),
             ],
         }
     }
@@ -130,11 +130,11 @@ mod tests {
 
     #[test]
     fn a_request_that_cannot_be_met_says_why_and_falls_back() {
-        let profile = FrameProfile { name: "n".into(), rows: 10, columns: vec![column("x", "f64", 0, Some(10), Some(("1", "100")), Some(15.0), vec![])] };
+        let profile = FrameProfile { name: "n".into(), rows: 10, columns: vec![column("x", "Float64", 0, Some(10), Some(("1", "100")), Some(15.0), vec![])] };
         let text = answer(&profile, None, "date features");
         assert!(text.contains("nothing for date parts: no date or datetime column"), "{text}");
         assert!(text.contains("x_log1p"), "{text}");
-        let only_target = FrameProfile { name: "t".into(), rows: 10, columns: vec![column("y", "f64", 0, Some(10), None, None, vec![])] };
+        let only_target = FrameProfile { name: "t".into(), rows: 10, columns: vec![column("y", "Float64", 0, Some(10), None, None, vec![])] };
         let text = answer(&only_target, Some("y"), "anything");
         assert!(!text.contains("```"), "{text}");
         assert!(text.contains("found no feature to propose"));
@@ -143,7 +143,7 @@ mod tests {
     #[test]
     fn names_never_clash_with_existing_columns() {
         let mut profile = tx();
-        profile.columns.push(column("amount_log1p", "f64", 0, Some(5), None, None, vec![]));
+        profile.columns.push(column("amount_log1p", "Float64", 0, Some(5), None, None, vec![]));
         let code = code_of(&answer(&profile, None, "log transforms")).to_string();
         assert!(code.contains(".alias(\"amount_log1p_2\")"), "{code}");
     }

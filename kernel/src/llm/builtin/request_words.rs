@@ -122,11 +122,11 @@ mod tests {
             name: "tx".into(),
             rows: 1000,
             columns: vec![
-                column("customer_id", "i64", 0, Some(80), Some(("1", "80")), None, vec![]),
-                column("amount", "f64", 3, Some(900), Some(("0.5", "990")), Some(40.0), vec![]),
-                column("quantity", "i64", 0, Some(9), Some(("1", "9")), Some(2.0), vec![]),
-                column("ts", "datetime[μs]", 0, Some(1000), None, None, vec![]),
-                column("channel", "str", 0, Some(3), None, None, vec![]),
+                column("customer_id", "Int64", 0, Some(80), Some(("1", "80")), None, vec![]),
+                column("amount", "Float64", 3, Some(900), Some(("0.5", "990")), Some(40.0), vec![]),
+                column("quantity", "Int64", 0, Some(9), Some(("1", "9")), Some(2.0), vec![]),
+                column("ts", "Datetime(time_unit='us', time_zone=None)", 0, Some(1000), None, None, vec![]),
+                column("channel", "String", 0, Some(3), None, None, vec![]),
             ],
         }
     }

@@ -1,0 +1,69 @@
+# Benchmark 6: tokens in the prompt `%fe prompt NAME` shows for frames of 10, 100 and 1,000
+# columns, counted with the o200k_base and cl100k_base vocabularies; "not available" until the
+# kernel has the command (it answers UsageError "not available" today). Nothing is estimated.
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from .kernels import FEKERNEL, BenchKernel
+
+WIDTHS = [10, 100, 1000]
+ROWS = 1000
+ENCODINGS = ["o200k_base", "cl100k_base"]
+
+
+def wide_frame(columns: int, rows: int = ROWS, seed: int = 3) -> pl.DataFrame:
+    """Mixed dtypes in turn: integer, float, string, timestamp, boolean."""
+    rng = np.random.default_rng(seed)
+    data = {}
+    for i in range(columns):
+        kind = i % 5
+        if kind == 0:
+            data[f"count_{i}"] = rng.integers(0, 1000, rows)
+        elif kind == 1:
+            data[f"ratio_{i}"] = rng.normal(0, 1, rows)
+        elif kind == 2:
+            data[f"label_{i}"] = np.array(["alpha", "beta", "gamma", "delta"])[rng.integers(0, 4, rows)]
+        elif kind == 3:
+            data[f"seen_at_{i}"] = pl.Series(rng.integers(1.7e15, 1.8e15, rows)).cast(pl.Datetime("us"))
+        else:
+            data[f"is_flag_{i}"] = rng.random(rows) < 0.3
+    return pl.DataFrame(data)
+
+
+def _is_not_available(run) -> bool:
+    content = run.reply["content"]
+    return run.status == "error" and content.get("ename") == "UsageError" and "not available" in content.get("evalue", "")
+
+
+def _count(text: str) -> dict:
+    import bpe_openai
+
+    return {name: len(bpe_openai.get_encoding(name).encode(text)) for name in ENCODINGS}
+
+
+def run(workdir: Path) -> dict:
+    fe = BenchKernel(FEKERNEL, workdir)
+    try:
+        names = []
+        for width in WIDTHS:
+            path = workdir / f"wide_{width}.parquet"
+            wide_frame(width).write_parquet(path)
+            fe.timed(f"%fe load {path} as wide_{width}")
+            names.append((width, f"wide_{width}"))
+        frames = []
+        for width, name in names:
+            run = fe.run(f"%fe prompt {name}")
+            if _is_not_available(run):
+                return {"available": False, "reason": run.reply["content"]["evalue"], "widths": WIDTHS}
+            if run.status != "ok":
+                raise RuntimeError(f"%fe prompt {name} failed: {run.reply['content']}")
+            text = run.text()
+            frames.append({"columns": width, "rows": ROWS, "characters": len(text), "tokens": _count(text)})
+        return {"available": True, "encodings": ENCODINGS, "frames": frames}
+    finally:
+        fe.close()
