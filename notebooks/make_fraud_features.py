@@ -1,7 +1,7 @@
 # Writes notebooks/fraud-features.ipynb (python3 notebooks/make_fraud_features.py; needs nbformat):
 # time windows, joins and per-customer statistics for a fraud model, then a suggestion, history, save.
 
-from notebook_builder import code, md, notebook, placeholder, write
+from notebook_builder import code, md, notebook, write
 
 cells = [
     md(
@@ -92,11 +92,16 @@ cells = [
     code("%fe save tx output/fraud_features.parquet"),
     md("The same steps as a plain Python Polars script (it runs without fekernel):"),
     code("%fe export tx output/fraud_pipeline.py"),
-    placeholder(
-        "%fe replay tx data/transactions_2024_05.csv as may",
-        "replay the recorded steps of `tx` on the held-out month (May 2024) and compare the features of `may` with "
-        "those of `tx`.",
+    md(
+        "## The held-out month\n\n"
+        "`%fe replay` runs the recorded steps of `tx` on May's file. It is *fitted* by default: every statistic "
+        "the steps learned (per-customer means, frequencies, quantiles) comes from the January–April data they were "
+        "built on, so May's own rows — and its labels — never leak into May's features. `--recompute` would learn "
+        "them from May instead, as the exported script does."
     ),
+    code("%fe replay tx data/transactions_2024_05.csv as may"),
+    md("How well do the features carry over? The same evaluation, on May:"),
+    code("%fe evaluate may --target is_fraud"),
     code("%fe frames"),
 ]
 write(notebook(cells, "fraud"), "fraud-features.ipynb")

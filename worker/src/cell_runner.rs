@@ -24,18 +24,34 @@ pub fn run(
     frames: &HashMap<String, DataFrame>,
     unchanged: &str,
 ) -> Result<CellResult, Failure> {
-    let mut catalogue = fe_lang::Frames::default();
-    for (name, df) in frames {
-        catalogue.insert(name.clone(), df.clone().lazy());
-    }
-    let limits = fe_lang::Limits::default();
-    let output = match fe_lang::run_cell(code, target, &catalogue, &limits) {
-        Ok(output) => output,
-        Err(diagnostics) => return Err(failure_from_diagnostics(code, first_line, &diagnostics, unchanged)),
-    };
+    let output = fe_lang::run_cell(code, target, &catalogue(frames), &fe_lang::Limits::default());
+    finish(code, first_line, output, unchanged)
+}
+
+/// Runs `code` as a fitted replay (see `fe_lang::run_cell_fitted`): `frames[target]` is the new
+/// data, `fit` the data the step was originally applied to.
+#[cfg(feature = "lang")]
+pub fn run_fitted(code: &str, target: &str, frames: &HashMap<String, DataFrame>, fit: DataFrame, unchanged: &str) -> Result<CellResult, Failure> {
+    let output = fe_lang::run_cell_fitted(code, target, &catalogue(frames), fit.lazy(), &fe_lang::Limits::default());
+    finish(code, 1, output, unchanged)
+}
+
+#[cfg(feature = "lang")]
+fn catalogue(frames: &HashMap<String, DataFrame>) -> fe_lang::Frames {
+    frames.iter().map(|(name, df)| (name.clone(), df.clone().lazy())).collect()
+}
+
+#[cfg(feature = "lang")]
+fn finish(code: &str, first_line: u32, output: Result<fe_lang::CellOutput, fe_lang::Diagnostics>, unchanged: &str) -> Result<CellResult, Failure> {
+    let output = output.map_err(|diagnostics| failure_from_diagnostics(code, first_line, &diagnostics, unchanged))?;
     let columns_read = output.columns_read.iter().map(|c| c.to_string()).collect();
     let frame = collect(output.frame).map_err(|e| polars_failure(&e, unchanged))?;
     Ok(CellResult { frame, columns_read })
+}
+
+#[cfg(not(feature = "lang"))]
+pub fn run_fitted(_code: &str, _target: &str, _frames: &HashMap<String, DataFrame>, _fit: DataFrame, unchanged: &str) -> Result<CellResult, Failure> {
+    run("", 1, "", &HashMap::new(), unchanged)
 }
 
 #[cfg(not(feature = "lang"))]

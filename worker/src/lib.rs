@@ -23,6 +23,7 @@ pub mod manifest;
 pub mod probes;
 pub mod protocol;
 pub mod render;
+pub mod replay;
 pub mod sandbox;
 pub mod schema_summary;
 pub mod service;

@@ -3,7 +3,8 @@
 // A frame handed over from a Rust cell starts a lineage too, one no file can rebuild.
 //
 // The lineage is the recipe, the version files are the checkpoints: `max_versions` deletes old
-// files, never steps. Export writes the recipe as a Python script; replay can run it on new data.
+// files, never steps. Export writes the recipe as a Python script; replay runs it on new data, and
+// the replayed frame's lineage starts with that replay (its recipe and the file it ran on).
 // A step that reads another frame keeps a copy of that frame's lineage as of the version it read,
 // so the recipe stays whole when that frame is later changed, undone or loaded again.
 
@@ -32,6 +33,8 @@ pub enum StepAction {
     Load { source: String },
     /// Handed over from a variable of the Rust cells (`%fe from-rust`) in that cell.
     RustCell { execution_count: u32 },
+    /// Another frame's recipe (`steps`, from its load) replayed on the file `source` (`%fe replay`).
+    Replay { of: String, of_version: u32, source: String, mode: ReplayMode, steps: Vec<Step> },
     /// Feature code run with `df` bound to the frame.
     Apply {
         code: String,
@@ -40,6 +43,25 @@ pub enum StepAction {
         /// Other frames the code may read (their names occur in it), as they were at the time.
         reads: Vec<FrameRead>,
     },
+}
+
+/// How `%fe replay` treats the statistics a step learns (group means, quantiles, encodings, …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplayMode {
+    /// Learned on the data each step was originally applied to, applied to the new data.
+    Fitted,
+    /// Every step recomputed on the new data alone (what an exported script does).
+    Recomputed,
+}
+
+impl ReplayMode {
+    pub fn describe(self) -> &'static str {
+        match self {
+            ReplayMode::Fitted => "fitted",
+            ReplayMode::Recomputed => "recomputed",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,14 +130,19 @@ impl Lineage {
 }
 
 impl Step {
-    /// A load or a hand-over from a Rust cell: the data came from outside the frame's steps.
+    /// A load, a replay or a hand-over from a Rust cell: the data came from outside the frame's steps.
     pub fn starts_lineage(&self) -> bool {
         !matches!(self.action, StepAction::Apply { .. })
     }
 
-    /// The columns the frame had when it was loaded (the first step of a current lineage).
+    /// The columns the frame had when its data was read (for the first step of a current
+    /// lineage): a replay's are those of the file it ran on, which match its recipe's load.
     pub fn column_names(&self) -> impl Iterator<Item = &str> {
-        self.columns.iter().map(|c| c.name.as_str())
+        let columns = match &self.action {
+            StepAction::Replay { steps, .. } => steps.first().map(|s| s.columns.as_slice()).unwrap_or(&self.columns),
+            _ => &self.columns,
+        };
+        columns.iter().map(|c| c.name.as_str())
     }
 }
 

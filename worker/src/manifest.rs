@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_file::write_atomically;
-use crate::lineage::Lineage;
+use crate::lineage::{Lineage, ReplayMode};
 use crate::protocol::{LlmProvenance, VersionView};
 
 /// Format 2 added `lineage` to every frame record.
@@ -58,6 +58,8 @@ pub enum Origin {
     Apply,
     /// Handed over from a variable of the Rust cells (`%fe from-rust`), in the cell numbered so.
     RustCell { execution_count: u32 },
+    /// `%fe replay`: frame `of` (as of `of_version`) replayed on the file `source`.
+    Replay { of: String, of_version: u32, source: String, mode: ReplayMode },
 }
 
 impl VersionRecord {
@@ -68,6 +70,9 @@ impl VersionRecord {
                 Origin::Load { source } => format!("load {source}"),
                 Origin::Apply => "apply".to_string(),
                 Origin::RustCell { execution_count } => format!("from Rust cell {execution_count}"),
+                Origin::Replay { of, of_version, source, mode } => {
+                    format!("replay of `{of}` version {of_version} on {source} ({})", mode.describe())
+                }
             },
             code: self.code.clone(),
             llm: self.llm.clone(),

@@ -60,6 +60,10 @@ pub enum Request {
     /// Per-feature statistics against `target` and a cross-validated model comparison. Without
     /// `features`, the columns added since `name` was loaded.
     Evaluate { name: String, target: String, features: Option<Vec<String>> },
+    /// Run the recorded steps of `name` on the file the loader staged as `staged_file` (read
+    /// from `source`), fitted or recomputed, and commit the result as the next version of
+    /// `new_name`. The staged file is removed.
+    Replay { name: String, staged_file: String, source: String, new_name: String, mode: crate::lineage::ReplayMode },
     /// Test-only: try a forbidden (or allowed) thing from inside the sandbox.
     #[cfg(feature = "test-probes")]
     Probe { probe: crate::probes::Probe },
@@ -84,6 +88,8 @@ impl Request {
             | Request::Save { name, .. }
             | Request::Lineage { name }
             | Request::Evaluate { name, .. } => Some(name),
+            // The frame a replay creates or changes (the one it reads is checked on its own).
+            Request::Replay { new_name, .. } => Some(new_name),
             Request::Frames | Request::Status | Request::Configure { .. } => None,
             #[cfg(feature = "test-probes")]
             Request::Probe { probe } => probe.frame_name(),
@@ -195,6 +201,7 @@ pub enum Reply {
     Configured,
     Lineage(crate::lineage::FrameLineage),
     Evaluation(crate::evaluation::EvaluationReport),
+    Replayed(ReplaySummary),
     #[cfg(feature = "test-probes")]
     Probe(crate::probes::ProbeOutcome),
 }
@@ -286,6 +293,18 @@ pub struct ApplySummary {
     pub columns_read: Vec<String>,
     pub html: String,
     pub text: String,
+}
+
+/// The frame a replay made, and from what.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReplaySummary {
+    pub frame: FrameInfo,
+    /// The frame whose steps ran, and its version.
+    pub of: String,
+    pub of_version: u32,
+    pub mode: crate::lineage::ReplayMode,
+    /// How many steps (applies) ran.
+    pub steps: usize,
 }
 
 /// One kept version of a frame.

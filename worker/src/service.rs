@@ -13,8 +13,10 @@ use crate::atomic_file::write_atomically;
 use crate::cell_runner::{self, CellResult};
 use crate::column_changes;
 use crate::frame_names::check_frame_name;
+use crate::lineage::ReplayMode;
 use crate::protocol::*;
 use crate::render;
+use crate::replay;
 use crate::sandbox::{self, SandboxPlan, SandboxReport};
 use crate::schema_summary;
 use crate::session_folder::SessionFolder;
@@ -238,6 +240,7 @@ impl Worker {
             Request::Evaluate { name, target, features } => {
                 crate::evaluation::answer(&self.store, &name, &target, features.as_deref()).map(Reply::Evaluation)
             }
+            Request::Replay { name, staged_file, source, new_name, mode } => self.replay(&name, &staged_file, &source, &new_name, mode),
             Request::Configure { max_versions } => {
                 self.store.set_max_versions(max_versions);
                 Ok(Reply::Configured)
@@ -356,6 +359,33 @@ impl Worker {
         };
         (summary.html, summary.text) = render::apply_views(&summary, false);
         Ok(Reply::Previewed(summary))
+    }
+
+    /// `%fe replay`: NAME's recipe on the staged file, committed as the next version of NEW.
+    fn replay(&mut self, name: &str, staged_file: &str, source: &str, new_name: &str, mode: ReplayMode) -> Result<Reply, Failure> {
+        let unchanged = self.unchanged(new_name);
+        let taken = self.store.take_staged(staged_file);
+        check_frame_name(name).map_err(|e| usage(e.to_string()))?;
+        if name == new_name {
+            return Err(usage(format!("the replayed frame needs a name other than `{name}` (add `as NEW`); {unchanged}")));
+        }
+        let lineage = self.store.lineage(name).map_err(store_failure)?;
+        let noted = |e: StoreError| {
+            let mut failure = store_failure(e);
+            failure.message = format!("{}; {unchanged}", failure.message);
+            failure
+        };
+        let data = taken.map_err(noted)?;
+        let replayed = catch_polars_abort(AssertUnwindSafe(|| replay::replay(&self.store, &lineage, data, source, mode, &unchanged)))
+            .map_err(|_| interrupted(&unchanged))??;
+        self.store.commit_replay(new_name, replayed.frame, &lineage, source, mode).map_err(noted)?;
+        Ok(Reply::Replayed(ReplaySummary {
+            frame: self.store.info(new_name).map_err(store_failure)?,
+            of: name.to_string(),
+            of_version: lineage.version,
+            mode,
+            steps: replayed.steps,
+        }))
     }
 
     fn sample(&self, name: &str, rows: usize) -> Result<Reply, Failure> {

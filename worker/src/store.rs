@@ -10,7 +10,7 @@ use polars::prelude::*;
 
 use crate::atomic_file::{publish, write_atomically, TMP_SUFFIX};
 use crate::dtype_names::python_name;
-use crate::lineage::{frames_named_in, FrameLineage, FrameRead, LineageColumn, Step, StepAction};
+use crate::lineage::{frames_named_in, FrameLineage, FrameRead, LineageColumn, ReplayMode, Step, StepAction};
 use crate::manifest::{now_unix_ms, FrameRecord, Manifest, ManifestError, Origin, VersionRecord};
 use crate::protocol::{FrameHistoryView, FrameInfo, LlmProvenance};
 use crate::session_folder::SessionFolder;
@@ -23,7 +23,7 @@ pub enum StoreError {
     NothingToUndo { name: String, version: u32 },
     #[error("the staged file `{0}` is missing or not a file staged in the session folder")]
     BadStagedFile(String),
-    #[error("the staged file `{0}` claims to come from an apply; only loads and Rust cells stage files")]
+    #[error("the staged file `{0}` claims to come from the worker's own computation (an apply or a replay); only loads and Rust cells stage files")]
     AdoptedApply(String),
     #[error("the staged file `{staged}` is not a readable Arrow IPC file ({message})")]
     NotArrow { staged: String, message: String },
@@ -31,6 +31,8 @@ pub enum StoreError {
     Write { name: String, message: String },
     #[error("cannot read `{file}`: {message}")]
     Read { file: String, message: String },
+    #[error("version {version} of frame `{name}` is no longer kept (its checkpoint was deleted: `max_versions` keeps the {kept} newest versions)")]
+    VersionNotKept { name: String, version: u32, kept: usize },
     #[error(transparent)]
     Manifest(#[from] ManifestError),
     #[error("session folder error: {0}")]
@@ -213,13 +215,50 @@ impl FrameStore {
         })
     }
 
+    /// A kept version of `name`: its checkpoint, read (memory-mapped) from the session folder.
+    pub fn kept_version(&self, name: &str, version: u32) -> Result<DataFrame, StoreError> {
+        let record = self.manifest.frames.get(name).ok_or_else(|| self.unknown(name))?;
+        if record.current().version == version {
+            if let Some(df) = self.current.get(name) {
+                return Ok(df.clone());
+            }
+        }
+        match record.versions.iter().find(|v| v.version == version) {
+            Some(kept) => read_version_file(&self.folder.frames_dir().join(&kept.file)),
+            None => Err(StoreError::VersionNotKept { name: name.to_string(), version, kept: self.max_versions }),
+        }
+    }
+
     /// Commits `df` as the next version of `name` (file first, then the manifest).
     pub fn commit_apply(
         &mut self,
         name: &str,
-        mut df: DataFrame,
+        df: DataFrame,
         code: &str,
         llm: Option<LlmProvenance>,
+    ) -> Result<VersionRecord, StoreError> {
+        let reads = self.frames_read_by(name, code);
+        let action = StepAction::Apply { code: code.to_string(), llm: llm.clone(), reads };
+        self.commit_computed(name, df, Origin::Apply, Some(code.to_string()), llm, action)
+    }
+
+    /// Commits the result of `%fe replay` (the recipe `of` ran on `source`) as the next version
+    /// of `name`; its lineage starts there.
+    pub fn commit_replay(&mut self, name: &str, df: DataFrame, of: &FrameLineage, source: &str, mode: ReplayMode) -> Result<VersionRecord, StoreError> {
+        let origin = Origin::Replay { of: of.name.clone(), of_version: of.version, source: source.to_string(), mode };
+        let action = StepAction::Replay { of: of.name.clone(), of_version: of.version, source: source.to_string(), mode, steps: of.steps.clone() };
+        self.commit_computed(name, df, origin, None, None, action)
+    }
+
+    /// Writes a version the worker computed, then records it with its lineage step.
+    fn commit_computed(
+        &mut self,
+        name: &str,
+        mut df: DataFrame,
+        origin: Origin,
+        code: Option<String>,
+        llm: Option<LlmProvenance>,
+        action: StepAction,
     ) -> Result<VersionRecord, StoreError> {
         let version = self.next_version(name);
         let file = SessionFolder::version_file_name(name, version);
@@ -232,18 +271,8 @@ impl FrameStore {
                 .map_err(|e| io::Error::other(e.to_string()))
         })
         .map_err(|e: io::Error| StoreError::Write { name: name.to_string(), message: e.to_string() })?;
-        let record = VersionRecord {
-            version,
-            file,
-            origin: Origin::Apply,
-            code: Some(code.to_string()),
-            llm: llm.clone(),
-            created_unix_ms: now_unix_ms(),
-            rows: df.height(),
-            columns: df.width(),
-        };
-        let reads = self.frames_read_by(name, code);
-        let step = lineage_step(&record, StepAction::Apply { code: code.to_string(), llm, reads }, &df);
+        let record = VersionRecord { version, file, origin, code, llm, created_unix_ms: now_unix_ms(), rows: df.height(), columns: df.width() };
+        let step = lineage_step(&record, action, &df);
         self.record_version(name, record.clone(), step, df, &path)?;
         Ok(record)
     }
@@ -254,16 +283,9 @@ impl FrameStore {
         let action = match &origin {
             Origin::Load { source } => StepAction::Load { source: source.clone() },
             Origin::RustCell { execution_count } => StepAction::RustCell { execution_count: *execution_count },
-            Origin::Apply => return Err(StoreError::AdoptedApply(staged_file.to_string())),
+            Origin::Apply | Origin::Replay { .. } => return Err(StoreError::AdoptedApply(staged_file.to_string())),
         };
-        let plain_name = Path::new(staged_file).file_name().map(|f| f == staged_file).unwrap_or(false);
-        if !plain_name || !staged_file.ends_with(TMP_SUFFIX) {
-            return Err(StoreError::BadStagedFile(staged_file.to_string()));
-        }
-        let staged = self.folder.frames_dir().join(staged_file);
-        if !staged.is_file() {
-            return Err(StoreError::BadStagedFile(staged_file.to_string()));
-        }
+        let staged = self.staged_path(staged_file)?;
         let version = self.next_version(name);
         let file = SessionFolder::version_file_name(name, version);
         let path = self.folder.frames_dir().join(&file);
@@ -295,6 +317,26 @@ impl FrameStore {
         let step = lineage_step(&record, action, &df);
         self.record_version(name, record.clone(), step, df, &path)?;
         Ok(record)
+    }
+
+    /// Reads a file the loader staged in `frames/` (for `%fe replay`) and removes it.
+    pub fn take_staged(&self, staged_file: &str) -> Result<DataFrame, StoreError> {
+        let staged = self.staged_path(staged_file)?;
+        let read = File::open(&staged)
+            .map_err(|e| e.to_string())
+            .and_then(|file| IpcReader::new(file).finish().map_err(|e| e.to_string()));
+        let _ = fs::remove_file(&staged);
+        read.map_err(|message| StoreError::NotArrow { staged: staged_file.to_string(), message })
+    }
+
+    /// The path of a file staged in `frames/`: a plain temporary file name, and an existing file.
+    fn staged_path(&self, staged_file: &str) -> Result<PathBuf, StoreError> {
+        let plain_name = Path::new(staged_file).file_name().map(|f| f == staged_file).unwrap_or(false);
+        let staged = self.folder.frames_dir().join(staged_file);
+        if !plain_name || !staged_file.ends_with(TMP_SUFFIX) || !staged.is_file() {
+            return Err(StoreError::BadStagedFile(staged_file.to_string()));
+        }
+        Ok(staged)
     }
 
     fn next_version(&self, name: &str) -> u32 {

@@ -185,12 +185,15 @@ pub const COMMANDS: &[CommandDoc] = &[
     CommandDoc {
         name: "replay",
         form: MagicForm::Line,
-        arguments: "NAME PATH [as NEW]",
+        arguments: "NAME PATH [as NEW] [--recompute]",
         body: None,
         summary: "apply a frame's recorded steps to new data",
         description: "Loads PATH and runs every recorded step of NAME on it, giving a new frame \
-                      (named NEW, or after the file).",
-        examples: &["%fe replay tx data/transactions_2025.csv as tx2025"],
+                      (named NEW, or after the file). Fitted by default: statistics the steps learn \
+                      (means, quantiles, counts, per-group values) come from the data NAME was built \
+                      on, so a test set or next month never leaks into its own features. \
+                      `--recompute` learns them from the new data instead, as an exported script does.",
+        examples: &["%fe replay tx data/transactions_2024_05.csv as may", "%fe replay tx data/test.parquet as test --recompute"],
     },
     CommandDoc {
         name: "to-rust",

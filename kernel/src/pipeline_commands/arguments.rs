@@ -1,7 +1,9 @@
-// The arguments of `export` and `evaluate`, read from a parsed magic call; every misuse is a
+// The arguments of `export`, `evaluate` and `replay`, read from a parsed magic call; every misuse is a
 // `UsageError` that repeats the command's usage.
 
 use std::path::PathBuf;
+
+use fe_worker::lineage::ReplayMode;
 
 use crate::frame_commands::bad;
 use crate::magics::{MagicCall, UsageError};
@@ -57,6 +59,39 @@ pub fn evaluate(call: &MagicCall) -> Result<EvaluateArguments, UsageError> {
     Ok(EvaluateArguments { name, target, features })
 }
 
+/// What `%fe replay` was asked.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ReplayArguments {
+    pub name: String,
+    pub path: PathBuf,
+    /// `None`: named after the file.
+    pub new_name: Option<String>,
+    pub mode: ReplayMode,
+}
+
+/// `NAME PATH [as NEW] [--recompute | --fitted]` (the mode flag anywhere).
+pub fn replay(call: &MagicCall) -> Result<ReplayArguments, UsageError> {
+    let mut mode = ReplayMode::Fitted;
+    let mut words = Vec::new();
+    for word in &call.args {
+        match word.as_str() {
+            "--recompute" => mode = ReplayMode::Recomputed,
+            "--fitted" => mode = ReplayMode::Fitted,
+            flag if flag.starts_with("--") => {
+                return Err(bad(call, format!("unknown option `{flag}` (the options are `--fitted`, the default, and `--recompute`).")))
+            }
+            _ => words.push(word.clone()),
+        }
+    }
+    let (name, path, new_name) = match words.as_slice() {
+        [name, path] => (name.clone(), path.clone(), None),
+        [name, path, as_word, new_name] if as_word == "as" => (name.clone(), path.clone(), Some(new_name.clone())),
+        [] | [_] => return Err(bad(call, "`%fe replay` needs the frame whose steps to run and the path of the new data.")),
+        _ => return Err(bad(call, "expected a frame name and a path, optionally followed by `as NEW` (quote paths with spaces).")),
+    };
+    Ok(ReplayArguments { name, path: PathBuf::from(path), new_name, mode })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +126,18 @@ mod tests {
         assert_eq!(evaluate(&call("evaluate", &["p", "--target", "y"])).unwrap().features, None);
         for bad_args in [&["p"][..], &["p", "--target"], &["p", "--target", "y", "--features", ","], &["p", "q", "--target", "y"], &["p", "--tgt", "y"]] {
             assert!(evaluate(&call("evaluate", bad_args)).is_err(), "{bad_args:?}");
+        }
+    }
+
+    #[test]
+    fn replay_is_fitted_unless_asked_to_recompute() {
+        let parsed = replay(&call("replay", &["tx", "may.csv", "as", "may"])).unwrap();
+        assert_eq!(parsed, ReplayArguments { name: "tx".into(), path: "may.csv".into(), new_name: Some("may".into()), mode: ReplayMode::Fitted });
+        let parsed = replay(&call("replay", &["--recompute", "tx", "may.csv"])).unwrap();
+        assert_eq!((parsed.new_name, parsed.mode), (None, ReplayMode::Recomputed));
+        for bad_args in [&["tx"][..], &["tx", "a.csv", "b.csv"], &["tx", "a.csv", "--leak"], &["tx", "a.csv", "to", "b"]] {
+            let error = replay(&call("replay", bad_args)).unwrap_err().to_string();
+            assert!(error.contains("%fe replay NAME PATH [as NEW]"), "{bad_args:?}: {error}");
         }
     }
 }

@@ -33,7 +33,9 @@ enum ExportError {
 impl From<ExportError> for CellError {
     fn from(error: ExportError) -> CellError {
         let ename = match error {
-            ExportError::IsFolder { .. } => "UsageError",
+            // Frames no script can rebuild: the user asked for something that does not exist.
+            ExportError::IsFolder { .. }
+            | ExportError::Script(ScriptError::FromRustCell { .. } | ScriptError::FromReplay { .. }) => "UsageError",
             ExportError::Write { .. } | ExportError::Script(_) => "ExecutionError",
         };
         CellError::new(ename, error.to_string())

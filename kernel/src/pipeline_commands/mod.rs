@@ -1,10 +1,11 @@
 // The `%fe` commands that work on a frame's whole pipeline: `export` (its lineage as a Python
-// Polars script) and `evaluate` (its features against a target, computed in the worker).
+// Polars script), `replay` (its steps on new data) and `evaluate` (its features against a target).
 
 mod arguments;
 mod evaluate;
 mod export;
 mod python_script;
+mod replay;
 
 use std::sync::Arc;
 
@@ -42,8 +43,8 @@ impl MagicHandler for PipelineCommand {
 }
 
 pub fn attach(registry: &mut MagicRegistry, session: Arc<WorkerSession>) {
-    let commands: [(&str, fn(&WorkerControl, &MagicCall, &CellIo) -> Outcome); 2] =
-        [("export", export::run), ("evaluate", evaluate::run)];
+    let commands: [(&str, fn(&WorkerControl, &MagicCall, &CellIo) -> Outcome); 3] =
+        [("export", export::run), ("evaluate", evaluate::run), ("replay", replay::run)];
     for (name, run) in commands {
         let handler = PipelineCommand { session: session.clone(), run };
         registry.set_handler(name, Arc::new(handler)).expect("pipeline commands are documented");

@@ -18,6 +18,8 @@ pub enum ScriptError {
     NoLoad { name: String, version: u32 },
     #[error("`{name}` version {version} was handed over from Rust cell {execution_count}: no file can rebuild it, so it cannot be exported (save it with `%fe save` and load that file instead); nothing was written")]
     FromRustCell { name: String, version: u32, execution_count: u32 },
+    #[error("`{name}` version {version} was made by `%fe replay` of `{of}`: export `{of}` instead (its script reads the input file named at its top; point it at the new file), or save this frame with `%fe save`; nothing was written")]
+    FromReplay { name: String, version: u32, of: String },
     #[error("`{name}` was loaded from `{path}`, whose file type the script cannot read; nothing was written")]
     UnknownFormat { name: String, path: String },
 }
@@ -107,6 +109,9 @@ fn write_block(script: &mut String, block: &Block, start_from: Option<&Block>, r
                 Some(Step { action: StepAction::RustCell { execution_count }, version, .. }) => {
                     return Err(ScriptError::FromRustCell { name: name.to_string(), version: *version, execution_count: *execution_count })
                 }
+                Some(Step { action: StepAction::Replay { of, .. }, version, .. }) => {
+                    return Err(ScriptError::FromReplay { name: name.to_string(), version: *version, of: of.clone() })
+                }
                 Some(Step { version, .. }) => return Err(ScriptError::NoLoad { name: name.to_string(), version: *version }),
                 None => return Err(ScriptError::NoLoad { name: name.to_string(), version: block.version }),
             }
@@ -128,6 +133,9 @@ fn write_step(script: &mut String, name: &str, step: &Step) -> Result<(), Script
         }
         StepAction::RustCell { execution_count } => {
             return Err(ScriptError::FromRustCell { name: name.to_string(), version: step.version, execution_count: *execution_count })
+        }
+        StepAction::Replay { of, .. } => {
+            return Err(ScriptError::FromReplay { name: name.to_string(), version: step.version, of: of.clone() })
         }
         StepAction::Apply { code, llm, reads } => {
             let author = match llm {

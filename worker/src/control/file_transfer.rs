@@ -48,6 +48,21 @@ impl WorkerControl {
                 })?,
         };
         check_frame_name(&name).map_err(|e| WorkerError::usage(e.to_string()))?;
+        let reply = self.with_staged_file(path, &name, |staged_file, source| Request::Adopt {
+            name: name.clone(),
+            staged_file,
+            origin: Origin::Load { source: source.display().to_string() },
+        })?;
+        match reply {
+            Reply::Adopted { frame } => Ok(frame),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Checks `path`, parses it in a loader process into a file staged in the session's `frames/`
+    /// folder, then sends the request `make(staged file name, canonical source path)` builds, all
+    /// while holding the worker. The staged file is removed whatever happens.
+    pub(super) fn with_staged_file(&self, path: &Path, tag: &str, make: impl FnOnce(String, &Path) -> Request) -> Result<Reply, WorkerError> {
         if InputFormat::from_path(path).is_none() {
             return Err(WorkerError::usage(format!(
                 "cannot load `{}`: unknown file type (supported: {SUPPORTED_EXTENSIONS}); {NOTHING_CHANGED}",
@@ -66,26 +81,16 @@ impl WorkerControl {
         let mut slot = lock(&self.worker);
         let config = lock(&self.config).clone();
         let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-        let staged_name = format!(".load-{name}-{nanos}.arrow.tmp");
+        let staged_name = format!(".load-{tag}-{nanos}.arrow.tmp");
         let staged = config.session.frames_dir().join(&staged_name);
         if let Err(e) = self.run_loader(&config, &source, &staged) {
             let _ = fs::remove_file(&staged);
             return Err(e.with_note(NOTHING_CHANGED));
         }
-        let adopted = self.request_locked(
-            &mut slot,
-            &Request::Adopt {
-                name,
-                staged_file: staged_name,
-                origin: Origin::Load { source: source.display().to_string() },
-            },
-        );
-        // Renamed by the worker on success; removed here whatever happened.
+        let answered = self.request_locked(&mut slot, &make(staged_name, &source));
+        // Renamed or removed by the worker on success; removed here whatever happened.
         let _ = fs::remove_file(&staged);
-        match adopted? {
-            Reply::Adopted { frame } => Ok(frame),
-            other => Err(unexpected(other)),
-        }
+        answered
     }
 
     /// A fresh path in the session's `frames/` folder where a process other than the worker (the

@@ -1,10 +1,13 @@
-// The kernel-side calls of `%fe export` and `%fe evaluate`: a frame's lineage, and an evaluation
-// computed by the worker (where the data is).
+// The kernel-side calls of `%fe export`, `%fe evaluate` and `%fe replay`: a frame's lineage, an
+// evaluation computed by the worker (where the data is), and a replay of a frame's steps on a file.
+
+use std::path::Path;
 
 use super::{unexpected, WorkerControl, WorkerError};
 use crate::evaluation::EvaluationReport;
-use crate::lineage::FrameLineage;
-use crate::protocol::{Reply, Request};
+use crate::frame_names::{check_frame_name, name_from_file_stem};
+use crate::lineage::{FrameLineage, ReplayMode};
+use crate::protocol::{Reply, ReplaySummary, Request};
 
 impl WorkerControl {
     /// The steps that built the current version of `name`, since its last load.
@@ -20,6 +23,33 @@ impl WorkerControl {
         let request = Request::Evaluate { name: name.into(), target: target.into(), features };
         match self.request(request)? {
             Reply::Evaluation(report) => Ok(report),
+            other => Err(unexpected(other)),
+        }
+    }
+}
+
+impl WorkerControl {
+    /// `%fe replay NAME PATH [as NEW]`: the loader parses PATH (as `%fe load` would), then the
+    /// worker runs NAME's recorded steps on it and commits the result as NEW (default: the file
+    /// stem).
+    pub fn replay(&self, name: &str, path: &Path, new_name: Option<&str>, mode: ReplayMode) -> Result<ReplaySummary, WorkerError> {
+        check_frame_name(name).map_err(|e| WorkerError::usage(e.to_string()))?;
+        let new_name = match new_name {
+            Some(new_name) => new_name.to_string(),
+            None => path.file_stem().and_then(|s| s.to_str()).and_then(name_from_file_stem).ok_or_else(|| {
+                WorkerError::usage(format!("cannot derive a frame name from `{}`; give one with `as NEW`", super::shown(path)))
+            })?,
+        };
+        check_frame_name(&new_name).map_err(|e| WorkerError::usage(e.to_string()))?;
+        let reply = self.with_staged_file(path, &new_name, |staged_file, source| Request::Replay {
+            name: name.to_string(),
+            staged_file,
+            source: source.display().to_string(),
+            new_name: new_name.clone(),
+            mode,
+        })?;
+        match reply {
+            Reply::Replayed(summary) => Ok(summary),
             other => Err(unexpected(other)),
         }
     }
