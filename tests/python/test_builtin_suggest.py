@@ -155,3 +155,27 @@ def test_a_request_that_cannot_be_met_says_so(kernel):
     plain = " ".join(o["content"]["data"]["text/plain"] for o in run.outputs if o["msg_type"] in ("display_data", "update_display_data"))
     assert "nothing for date parts: no date or datetime column" in plain, plain
     assert "price_per_quantity" in review
+
+
+def test_a_target_adds_the_evaluation_on_the_sample_to_the_review(kernel):
+    run = kernel.ok("%%fe suggest ids --target churned\nspending per customer")
+    shown = [o["content"]["data"]["text/plain"] for o in run.outputs if o["msg_type"] == "display_data"]
+    [table] = [t for t in shown if t.startswith("The suggested features against `churned` on the sample")]
+    assert f"(the first {N} rows of `ids`; nothing committed)" in table, table
+    ranked = {line.split()[1]: line.split() for line in table.splitlines() if line.split()[:1] and line.split()[0].isdigit()}
+    assert "amount_mean_per_customer_id" in ranked, table
+    assert "ROC AUC" in table and "verdict:" in table
+
+    # The sample is the whole frame here: applying the code and evaluating gives the same numbers.
+    before = kernel.version("ids")
+    kernel.ok(run.payload[0]["text"])
+    evaluated = kernel.ok("%fe evaluate ids --target churned").text()
+    kernel.ok("%fe undo ids")
+    assert kernel.version("ids") == before
+    full = {line.split()[1]: line.split() for line in evaluated.splitlines() if line.split()[:1] and line.split()[0].isdigit()}
+    for feature, words in ranked.items():
+        assert full[feature][1:] == words[1:], (feature, words, full[feature])
+
+    # Without a target there is nothing to evaluate against.
+    run = kernel.ok("%%fe suggest ids\nspending per customer")
+    assert not any("The suggested features against" in o["content"]["data"].get("text/plain", "") for o in run.outputs if o["msg_type"] == "display_data")

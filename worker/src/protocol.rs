@@ -57,6 +57,9 @@ pub enum Request {
     Configure { max_versions: usize },
     /// The steps that built the current version of `name` (for `%fe export`).
     Lineage { name: String },
+    /// `%%fe suggest --target`: run `code` on the first `sample_rows` rows of `name` (as
+    /// `PreviewApply` does) and evaluate the columns it adds against `target`, on that sample.
+    EvaluatePreview { name: String, code: String, sample_rows: usize, target: String },
     /// Per-feature statistics against `target` and a cross-validated model comparison. Without
     /// `features`, the columns added since `name` was loaded.
     Evaluate { name: String, target: String, features: Option<Vec<String>> },
@@ -87,7 +90,8 @@ impl Request {
             | Request::History { name }
             | Request::Save { name, .. }
             | Request::Lineage { name }
-            | Request::Evaluate { name, .. } => Some(name),
+            | Request::Evaluate { name, .. }
+            | Request::EvaluatePreview { name, .. } => Some(name),
             // The frame a replay creates or changes (the one it reads is checked on its own).
             Request::Replay { new_name, .. } => Some(new_name),
             Request::Frames | Request::Status | Request::Configure { .. } => None,

@@ -14,6 +14,7 @@ use crate::cell_runner::{self, CellResult};
 use crate::column_changes;
 use crate::frame_names::check_frame_name;
 use crate::lineage::ReplayMode;
+use crate::manifest::VersionRecord;
 use crate::protocol::*;
 use crate::render;
 use crate::replay;
@@ -229,6 +230,10 @@ impl Worker {
             Request::PreviewApply { name, code, sample_rows, first_line } => {
                 self.preview(&name, &code, first_line, sample_rows)
             }
+            Request::EvaluatePreview { name, code, sample_rows, target } => {
+                let (sample, result, record) = self.run_on_sample(&name, &code, 1, sample_rows)?;
+                crate::evaluation::answer_on_sample(&sample, result.frame, &name, record.version, &target).map(Reply::Evaluation)
+            }
             Request::Sample { name, rows } => self.sample(&name, rows),
             Request::Undo { name } => {
                 let (_, dropped_version) = self.store.undo(&name).map_err(store_failure)?;
@@ -334,7 +339,9 @@ impl Worker {
         Ok(Reply::Applied(summary))
     }
 
-    fn preview(&self, name: &str, code: &str, first_line: u32, sample_rows: usize) -> Result<Reply, Failure> {
+    /// `code` run on the first `sample_rows` rows of `name` (other frames whole), nothing committed:
+    /// the sample, the result and the frame's current version record.
+    fn run_on_sample(&self, name: &str, code: &str, first_line: u32, sample_rows: usize) -> Result<(DataFrame, CellResult, VersionRecord), Failure> {
         let unchanged = self.unchanged(name);
         let (df, record) = self.store.frame(name).map_err(store_failure)?;
         let sample = df.head(Some(sample_rows.max(1)));
@@ -342,6 +349,11 @@ impl Worker {
         frames.insert(name.to_string(), sample.clone());
         let result = catch_polars_abort(AssertUnwindSafe(|| cell_runner::run(code, first_line, name, &frames, &unchanged)))
             .map_err(|_| interrupted(&unchanged))??;
+        Ok((sample, result, record.clone()))
+    }
+
+    fn preview(&self, name: &str, code: &str, first_line: u32, sample_rows: usize) -> Result<Reply, Failure> {
+        let (sample, result, record) = self.run_on_sample(name, code, first_line, sample_rows)?;
         let mut changes = column_changes::compare(&sample, &result.frame);
         column_changes::profile_new_columns(&sample, &result.frame, &mut changes.new_columns);
         let mut summary = ApplySummary {

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use fe_worker::evaluation::EvaluationReport;
 use fe_worker::protocol::SchemaSummary;
 use fe_worker::WorkerControl;
 use serde_json::{json, Value};
@@ -18,7 +19,7 @@ use super::llm_settings::{LlmSettings, ProviderChoice, ReviewMode};
 use super::provenance::{self, Suggested};
 use super::repair_loop::{self, Asker, Trial};
 use super::review::{self, ReviewFacts};
-use crate::display::{escape_html, text_and_html};
+use crate::display::{code_spans, escape_html, evaluation_table, text_and_html};
 use crate::frame_commands::{cell_error, WorkerSession};
 use crate::llm::prompt::{self, Detail, Prompt, PromptInput, SampleText};
 use crate::llm::{tokens, ChatMessage, LlmError, LlmRequest, Provider, Role, SuggestSubject};
@@ -142,6 +143,10 @@ impl MagicHandler for SuggestHandler {
             // Whole seconds: the marker line carries seconds, so both records agree.
             suggested_unix_ms: (chrono::Utc::now().timestamp().max(0) as u64) * 1000,
         };
+        // Before a direct apply: the sample is the frame as the suggestion was tried on it.
+        let evaluation = prepared.arguments.target.as_deref().map(|target| {
+            (target, prepared.control.evaluate_preview(&prepared.summary.name, &accepted.code, prepared.settings.preview_rows, target))
+        });
         let applied = match prepared.settings.mode {
             ReviewMode::Direct => Some(
                 prepared
@@ -161,11 +166,34 @@ impl MagicHandler for SuggestHandler {
             prompt: &prepared.prompt,
             applied: applied.as_ref(),
         }));
+        if let Some((target, evaluation)) = evaluation {
+            io.display(sample_evaluation_view(&prepared.summary.name, target, evaluation), None);
+        }
         let payload = match applied {
             Some(_) => Vec::new(),
             None => vec![next_cell_payload(&prepared.summary.name, &suggested, &accepted.code)],
         };
         Ok(ExecuteOk { payload })
+    }
+}
+
+/// The suggested features against the target on the sample they were tried on, or why not.
+fn sample_evaluation_view(frame: &str, target: &str, evaluation: Result<EvaluationReport, fe_worker::WorkerError>) -> MimeBundle {
+    match evaluation {
+        Ok(report) => {
+            let heading = format!(
+                "The suggested features against `{target}` on the sample they were tried on (the first {} rows of `{frame}`; nothing committed):",
+                report.rows
+            );
+            let table = evaluation_table::evaluation_table(&report);
+            let text = format!("{heading}\n{}", table.get("text/plain").and_then(Value::as_str).unwrap_or_default());
+            let html = format!("<p>{}</p>{}", code_spans(&heading), table.get("text/html").and_then(Value::as_str).unwrap_or_default());
+            text_and_html(text, html)
+        }
+        Err(error) => {
+            let note = format!("The suggested features were not evaluated against `{target}` on the sample: {error}");
+            text_and_html(note.clone(), format!("<p>{}</p>", code_spans(&note)))
+        }
     }
 }
 

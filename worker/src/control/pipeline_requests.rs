@@ -29,6 +29,16 @@ impl WorkerControl {
 }
 
 impl WorkerControl {
+    /// The columns `code` adds to the first `sample_rows` rows of `name`, evaluated against
+    /// `target` on that sample (for the review of `%%fe suggest --target`); nothing is committed.
+    pub fn evaluate_preview(&self, name: &str, code: &str, sample_rows: usize, target: &str) -> Result<EvaluationReport, WorkerError> {
+        let request = Request::EvaluatePreview { name: name.into(), code: code.into(), sample_rows, target: target.into() };
+        match self.request(request)? {
+            Reply::Evaluation(report) => Ok(report),
+            other => Err(unexpected(other)),
+        }
+    }
+
     /// `%fe replay NAME PATH [as NEW]`: the loader parses PATH (as `%fe load` would), then the
     /// worker runs NAME's recorded steps on it and commits the result as NEW (default: the file
     /// stem).

@@ -84,6 +84,16 @@ pub fn answer(store: &FrameStore, name: &str, target: &str, features: Option<&[S
         .map_err(|e| e.failure(name))
 }
 
+/// The columns `code` added to a sample (`with_code`, computed from `sample`) against `target`,
+/// on that sample: what `%%fe suggest --target` shows beside its review. Nothing is committed.
+pub fn answer_on_sample(sample: &DataFrame, with_code: DataFrame, name: &str, version: u32, target: &str) -> Result<EvaluationReport, Failure> {
+    let before: Vec<String> = sample.get_column_names().iter().map(|c| c.to_string()).collect();
+    let unchanged = format!("frame `{name}` is unchanged");
+    catch_polars_abort(AssertUnwindSafe(|| evaluate(&with_code, name, version, &before, target, None)))
+        .map_err(|_| interrupted(&unchanged))?
+        .map_err(|e| e.failure(name))
+}
+
 fn evaluate(
     df: &DataFrame,
     name: &str,
