@@ -50,7 +50,7 @@ fn versions(steps: &[Step]) -> Vec<u32> {
 fn code_of(step: &Step) -> Option<&str> {
     match &step.action {
         StepAction::Apply { code, .. } => Some(code),
-        StepAction::Load { .. } | StepAction::RustCell { .. } => None,
+        StepAction::Load { .. } | StepAction::RustCell { .. } | StepAction::Replay { .. } => None,
     }
 }
 
