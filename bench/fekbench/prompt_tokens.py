@@ -1,10 +1,12 @@
-# Benchmark 6: tokens in the prompt `%fe prompt NAME` shows for frames of 10, 100 and 1,000
-# columns, counted with the o200k_base and cl100k_base vocabularies; "not available" until the
-# kernel has the command (it answers UsageError "not available" today). Nothing is estimated.
+# Benchmark 6: tokens of the prompt (system + user message) that `%fe prompt NAME` shows for
+# frames of 10, 100 and 1,000 columns, counted here with the o200k_base and cl100k_base
+# vocabularies, beside the count the kernel itself reports. Nothing is estimated.
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import re
 
 import numpy as np
 import polars as pl
@@ -40,6 +42,16 @@ def _is_not_available(run) -> bool:
     return run.status == "error" and content.get("ename") == "UsageError" and "not available" in content.get("evalue", "")
 
 
+def _messages(text: str) -> tuple[str, str, int]:
+    """The system and user messages of `%fe prompt`'s text output, and the total it reports."""
+    reported = re.search(r": (\d[\d,]*) tokens \(system", text)
+    if reported is None or "\n--- system ---\n" not in text or "\n--- user ---\n" not in text:
+        raise RuntimeError(f"unexpected %fe prompt output:\n{text[:500]}")
+    body = text.split("\n--- system ---\n", 1)[1]
+    system, user = body.split("\n--- user ---\n", 1)
+    return system, user, int(reported.group(1).replace(",", ""))
+
+
 def _count(text: str) -> dict:
     import bpe_openai
 
@@ -62,8 +74,14 @@ def run(workdir: Path) -> dict:
                 return {"available": False, "reason": run.reply["content"]["evalue"], "widths": WIDTHS}
             if run.status != "ok":
                 raise RuntimeError(f"%fe prompt {name} failed: {run.reply['content']}")
-            text = run.text()
-            frames.append({"columns": width, "rows": ROWS, "characters": len(text), "tokens": _count(text)})
+            system, user, reported = _messages(run.text())
+            frames.append({
+                "columns": width,
+                "rows": ROWS,
+                "characters": len(system) + len(user),
+                "tokens": _count(system + user),
+                "kernel_reported_tokens": reported,
+            })
         return {"available": True, "encodings": ENCODINGS, "frames": frames}
     finally:
         fe.close()

@@ -154,7 +154,9 @@ def _prompt(b: dict, out: list[str]) -> None:
         return
     for frame in b["frames"]:
         tokens = ", ".join(f"{count:,} {name}" for name, count in frame["tokens"].items())
-        out.append(f"| 6 | prompt tokens, {frame['columns']:,} columns | — | {tokens} | — | — | {frame['characters']:,} characters |")
+        reported = frame.get("kernel_reported_tokens")
+        said = f"; the kernel reports {reported:,}" if reported is not None else ""
+        out.append(f"| 6 | prompt tokens (system + user), {frame['columns']:,} columns | — | {tokens} | — | — | {frame['characters']:,} characters{said} |")
 
 
 def _memory(b: dict, out: list[str]) -> None:
