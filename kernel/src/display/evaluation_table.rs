@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use fe_worker::evaluation::{Comparison, EvaluationReport, FeatureStats, MetricComparison, ModelComparison, TargetKind};
 
-use super::{escape_html, text_and_html};
+use super::{code_spans, escape_html, text_and_html};
 use crate::server::interpreter::MimeBundle;
 
 pub fn evaluation_table(report: &EvaluationReport) -> MimeBundle {
@@ -41,7 +41,7 @@ pub fn evaluation_table(report: &EvaluationReport) -> MimeBundle {
     html.push_str("<ul class=\"fe-notes\">");
     for note in &report.method_notes {
         let _ = writeln!(text, "* {note}");
-        let _ = write!(html, "<li>{}</li>", escape_html(note));
+        let _ = write!(html, "<li>{}</li>", code_spans(note));
     }
     html.push_str("</ul>");
     text_and_html(text, html)
