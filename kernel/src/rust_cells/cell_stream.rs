@@ -1,6 +1,8 @@
 // Forwards a running cell's stdout/stderr lines to its CellIo as they arrive (batching lines
 // that are already waiting), and picks out the panic marker printed by our hook.
 
+use std::time::{Duration, Instant};
+
 use crossbeam_channel::Receiver;
 
 use super::panic_capture::{parse_marker, CellPanic};
@@ -57,10 +59,13 @@ impl<'a> CellStream<'a> {
         self.io.stderr(&text);
     }
 
-    /// Publishes whatever stderr is still waiting (stderr is read on evcxr's own thread, so it
-    /// can trail the end of the cell by a moment).
-    pub fn flush_stderr(&mut self, stderr: &Receiver<String>) {
-        if let Ok(first) = stderr.try_recv() {
+    /// Publishes the stderr that trails the end of the cell: the child wrote it before it
+    /// finished, but evcxr's reader thread may not have passed it on yet (seen on a busy
+    /// machine). Waits until the channel has been quiet for `quiet`, at most `limit` in all (a
+    /// thread the cell left running may print on; its lines then go to the next cell).
+    pub fn flush_stderr(&mut self, stderr: &Receiver<String>, quiet: Duration, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        while let Ok(first) = stderr.recv_timeout(quiet.min(deadline.saturating_duration_since(Instant::now()))) {
             self.stderr(first, stderr);
         }
     }
@@ -92,5 +97,30 @@ mod tests {
         stream.stdout("\u{1}FEKERNEL_PANIC\u{1}boom\tsrc/lib.rs:3:5".into(), &receiver);
         assert!(drain(&mut outputs).is_empty());
         assert_eq!(stream.take_panic().map(|p| p.message), Some("boom".to_string()));
+    }
+
+    #[test]
+    fn stderr_that_trails_the_cell_is_waited_for_but_not_forever() {
+        let (io, mut outputs) = recording_io();
+        let (sender, receiver) = crossbeam_channel::unbounded();
+        let late = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(20));
+            sender.send("late".to_string()).unwrap();
+            // A thread that keeps printing: the wait must still end.
+            for _ in 0..200 {
+                std::thread::sleep(Duration::from_millis(10));
+                if sender.send("again".to_string()).is_err() {
+                    break;
+                }
+            }
+        });
+        let started = Instant::now();
+        CellStream::new(&io).flush_stderr(&receiver, Duration::from_millis(50), Duration::from_millis(300));
+        let waited = started.elapsed();
+        drop(receiver);
+        late.join().unwrap();
+        let messages = drain(&mut outputs);
+        assert!(messages[0].content["text"].as_str().unwrap().starts_with("late\n"), "{:?}", messages[0].content);
+        assert!(waited < Duration::from_millis(1000), "waited {waited:?}");
     }
 }

@@ -29,6 +29,10 @@ use crate::server::publisher::CellIo;
 /// How long an interrupted cell may take to come back after its process was killed (it may
 /// be compiling, which a kill does not stop) before the whole evaluator is discarded.
 const INTERRUPT_GRACE: Duration = Duration::from_secs(5);
+/// After a cell ends, stderr still on its way is waited for until quiet this long…
+const TRAILING_STDERR_QUIET: Duration = Duration::from_millis(50);
+/// …but never longer than this in all.
+const TRAILING_STDERR_LIMIT: Duration = Duration::from_millis(500);
 /// How long a completion or inspection may wait for the evaluator.
 const ANALYSIS_WAIT: Duration = Duration::from_secs(10);
 
@@ -149,7 +153,7 @@ impl RustCells {
                 recv(deadline) -> _ => break None,
             }
         };
-        stream.flush_stderr(&started.stderr);
+        stream.flush_stderr(&started.stderr, TRAILING_STDERR_QUIET, TRAILING_STDERR_LIMIT);
         // An interrupt that landed after the cell finished still killed the process.
         let was_interrupted = interrupted_at.is_some() || events.try_iter().any(|e| matches!(e, CellEvent::Interrupted));
 
