@@ -6,7 +6,8 @@ Every frame is small (40-2,000 rows) and deliberately awkward: integers of sever
 floats with NaN, negatives and zeros, low-cardinality strings with unicode and nulls,
 datetimes across a year boundary with nulls, a Date column, free text, ids, and nulls in
 almost every column. Related frames (customers/transactions, stores/sales, products/reviews)
-exist so the corpus can join.
+exist so the corpus can join. `events` (a clean daily series per user with list, struct and
+JSON-text columns) serves the public corpus in public/.
 """
 
 from __future__ import annotations
@@ -257,6 +258,90 @@ def houses(rng: np.random.Generator) -> pl.DataFrame:
     )
 
 
+def events(rng: np.random.Generator) -> pl.DataFrame:
+    """A regular daily series per user (no gaps, no nulls in `day`/`ts`) with nested columns.
+
+    Added for the public corpus (tests/differential/public/): upsample, date_range joins,
+    group_by_dynamic and rolling need a clean time index, and real code reads list columns
+    (`tags`, `scores`), a JSON string column (`payload`), a struct column (`meta`) and a list
+    of structs (`items`).
+    """
+    users, n_days = ["u01", "u02", "u03", "u04", "u05"], 365
+    tag_pool = ["promo", "new", "sale", "vip", "mobile", "é-ticket"]
+    devices = ["ios", "android", "web", "tv"]
+    rows = []
+    for u in users:
+        level = float(rng.uniform(20, 80))
+        for i in range(n_days):
+            day = date(2023, 10, 1) + timedelta(days=i)
+            level += float(rng.normal(0, 2.0))
+            r = rng.random()
+            if r < 0.05:
+                tags = None
+            elif r < 0.15:
+                tags = []
+            else:
+                k = int(rng.integers(1, 4))
+                tags = [tag_pool[j] for j in rng.choice(len(tag_pool), size=k, replace=False)]
+            m = int(rng.integers(0, 6))
+            scores = None if rng.random() < 0.04 else [
+                None if rng.random() < 0.05 else int(x) for x in rng.integers(0, 6, m)
+            ]
+            if rng.random() < 0.06:
+                payload = None
+            else:
+                fields = [f'"device": "{devices[int(rng.integers(0, 4))]}"', f'"version": {int(rng.integers(1, 5))}']
+                if rng.random() < 0.8:
+                    fields.append(f'"price": {float(np.round(rng.uniform(1, 99), 2))}')
+                fields.append('"items": [' + ", ".join(str(int(x)) for x in rng.integers(1, 9, int(rng.integers(0, 4)))) + "]")
+                payload = "{" + ", ".join(fields) + "}"
+            meta = None if rng.random() < 0.04 else {
+                "source": None if rng.random() < 0.05 else ["ads", "organic", "email", "referral"][int(rng.integers(0, 4))],
+                "version": int(rng.integers(1, 4)),
+                "weight": float(np.round(rng.uniform(0, 2), 3)),
+            }
+            items = None if rng.random() < 0.03 else [
+                {
+                    "sku": pick(rng, ["A-1", "B-2", "C-3", "D-4", "E-5"], 1)[0],
+                    "qty": int(rng.integers(1, 6)),
+                    "unit_price": None if rng.random() < 0.05 else float(np.round(rng.uniform(0.5, 40), 2)),
+                }
+                for _ in range(int(rng.integers(0, 4)))
+            ]
+            rows.append(
+                {
+                    "user_id": u,
+                    "day": day,
+                    "ts": datetime(day.year, day.month, day.day) + timedelta(seconds=int(rng.integers(0, 86_400))),
+                    "kind": pick(rng, ["view", "view", "click", "purchase", None], 1)[0],
+                    "value": None if rng.random() < 0.05 else float(np.round(level, 3)),
+                    "clicks": None if rng.random() < 0.04 else int(rng.poisson(3)),
+                    "tags": tags,
+                    "scores": scores,
+                    "payload": payload,
+                    "meta": meta,
+                    "items": items,
+                }
+            )
+    df = pl.DataFrame(
+        rows,
+        schema={
+            "user_id": pl.String,
+            "day": pl.Date,
+            "ts": pl.Datetime("us"),
+            "kind": pl.String,
+            "value": pl.Float64,
+            "clicks": pl.Int64,
+            "tags": pl.List(pl.String),
+            "scores": pl.List(pl.Int64),
+            "payload": pl.String,
+            "meta": pl.Struct({"source": pl.String, "version": pl.Int32, "weight": pl.Float64}),
+            "items": pl.List(pl.Struct({"sku": pl.String, "qty": pl.Int64, "unit_price": pl.Float64})),
+        },
+    )
+    return df.with_row_index("event_id", offset=1).with_columns(pl.col("event_id").cast(pl.Int64))
+
+
 BUILDERS = {
     "customers": customers,
     "transactions": transactions,
@@ -266,6 +351,8 @@ BUILDERS = {
     "stores": stores,
     "sales": sales,
     "houses": houses,
+    # Appended last so that it takes the next seed offset and the frames above keep their bytes.
+    "events": events,
 }
 
 

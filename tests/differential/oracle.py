@@ -2,7 +2,7 @@
 # Writes the expected frame per snippet as Arrow IPC (or an error record) for the comparison.
 """Python Polars oracle.
 
-Usage: python oracle.py DATA_DIR OUT_DIR [--check] [ID ...]
+Usage: python oracle.py DATA_DIR OUT_DIR [--check] [--corpus DIR] [ID ...]
 
 For each snippet, every Parquet file of DATA_DIR is read eagerly as a DataFrame named by its
 file stem, `df` is bound to the snippet's target frame, the snippet runs, and whatever `df`
@@ -13,7 +13,12 @@ something other than a frame in `df`) gets OUT_DIR/<id>.error.json instead.
 through real Python to get the reference result. The product never executes code.
 
 --check (for corpus authors) runs each snippet three times and reports snippets that warn,
-fail, or give different frames on different runs (an order that Python does not define).
+fail, give an empty frame or one with Object columns, or give different frames on different
+runs (an order that Python does not define). A snippet marked `# order: any` is compared
+after sorting its rows by all columns: its rows must be the same set on every run.
+
+--corpus DIR reads the snippets from DIR instead of corpus/ (or $FE_CORPUS_DIR), e.g.
+`--corpus public` for the corpus of public Polars code.
 """
 
 from __future__ import annotations
@@ -83,13 +88,32 @@ def write_expected(snippet: Snippet, frames: dict[str, pl.DataFrame], out_dir: P
     return True
 
 
+def sorted_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `frame` in one canonical order (for results marked `# order: any`)."""
+    if frame.width == 0:
+        return frame
+    try:
+        return frame.sort(frame.columns, nulls_last=True, maintain_order=True)
+    except pl.exceptions.PolarsError:
+        # A column that cannot be a sort key: sort by the text of every value instead.
+        def as_text(series: pl.Series) -> pl.Series:
+            return pl.Series([repr(v) for v in series.to_list()], dtype=pl.String)
+
+        keys = [pl.col(c).map_batches(as_text, return_dtype=pl.String) for c in frame.columns]
+        return frame.sort(keys, nulls_last=True, maintain_order=True)
+
+
 def check_snippet(snippet: Snippet, frames: dict[str, pl.DataFrame]) -> list[str]:
     """Problems that make a snippet unfit for the corpus (empty when it is fit)."""
     try:
         first, caught = run_snippet(snippet, frames)
         problems = [f"warns: {w}" for w in caught if not any(e in w for e in EXPECTED_WARNINGS)]
+        if snippet.order_any:
+            first = sorted_rows(first)
         for _ in range(2):
             again, _ = run_snippet(snippet, frames)
+            if snippet.order_any:
+                again = sorted_rows(again)
             assert_frame_equal(first, again, categorical_as_str=True)
     except AssertionError as exc:
         return [f"not deterministic: {str(exc).splitlines()[0]}"]
@@ -99,10 +123,30 @@ def check_snippet(snippet: Snippet, frames: dict[str, pl.DataFrame]) -> list[str
         return [f"raises {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"]
     if first.height == 0:
         problems.append("empty result")
+    objects = [c for c, dt in first.schema.items() if dt == pl.Object]
+    if objects:
+        problems.append(f"Object columns in the result: {objects}")
     return problems
 
 
+def split_corpus_option(argv: list[str]) -> tuple[list[str], Path | None]:
+    """Take `--corpus DIR` (or `--corpus=DIR`) out of the arguments."""
+    rest, corpus_dir, i = [], None, 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--corpus" and i + 1 < len(argv):
+            corpus_dir, i = Path(argv[i + 1]), i + 2
+            continue
+        if arg.startswith("--corpus="):
+            corpus_dir = Path(arg.split("=", 1)[1])
+        else:
+            rest.append(arg)
+        i += 1
+    return rest, corpus_dir
+
+
 def main(argv: list[str]) -> int:
+    argv, corpus_dir = split_corpus_option(argv)
     args = [a for a in argv[1:] if not a.startswith("--")]
     check = "--check" in argv
     if len(args) < 2:
@@ -111,7 +155,7 @@ def main(argv: list[str]) -> int:
     data_dir, out_dir, wanted = Path(args[0]), Path(args[1]), set(args[2:])
     out_dir.mkdir(parents=True, exist_ok=True)
     frames = load_frames(data_dir)
-    snippets = [s for s in load_corpus() if not wanted or s.id in wanted]
+    snippets = [s for s in load_corpus(corpus_dir) if not wanted or s.id in wanted]
     failures = 0
     for snippet in snippets:
         if check:
