@@ -19,6 +19,19 @@ cargo build --release --locked -p fe-worker --features test-probes --bins --exam
 cp "$CARGO_TARGET_DIR/release/fe-worker-test-host" "$FEKBENCH_BIN/release/"
 cp "$CARGO_TARGET_DIR/release/examples/bench_restore" "$CARGO_TARGET_DIR/release/examples/bench_engine" \
    "$FEKBENCH_BIN/release/examples/"
+# The knobs the bench README's table compares (engine_knobs.py): other global allocators (only
+# the example relinks), and a build for baseline x86-64 in its own target folder (a full Polars
+# build the first time, ~30 min on 2 cores; FEKBENCH_CPU_VARIANT=0 skips it).
+for allocator in jemalloc mimalloc; do
+  cargo build --release --locked -p fe-worker --features "test-probes,$allocator" --example bench_engine
+  cp "$CARGO_TARGET_DIR/release/examples/bench_engine" "$FEKBENCH_BIN/release/examples/bench_engine-$allocator"
+done
+if [ "${FEKBENCH_CPU_VARIANT:-1}" = 1 ]; then
+  log "building bench_engine for baseline x86-64 (RUSTFLAGS replaces the CPU features of .cargo/config.toml)"
+  CARGO_TARGET_DIR="$FEKERNEL_BUILD_CACHE/target-baseline-cpu" RUSTFLAGS="-C target-cpu=x86-64" \
+    cargo build --release --locked -p fe-worker --example bench_engine
+  cp "$FEKERNEL_BUILD_CACHE/target-baseline-cpu/release/examples/bench_engine" "$FEKBENCH_BIN/release/examples/bench_engine-baseline-cpu"
+fi
 export FEKBENCH_BIN
 export FEKBENCH_DATA="${FEKBENCH_DATA:-$FEKERNEL_BUILD_CACHE/bench-data}"
 

@@ -12,7 +12,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import kernel_memory, lang_check, machine, pipeline, pipeline_parts, prompt_tokens, restore, roundtrip, startup
+from . import engine_knobs, kernel_memory, lang_check, machine, pipeline, pipeline_parts, prompt_tokens, restore, roundtrip, startup
 from .kernels import REPO
 
 FULL = {
@@ -20,6 +20,7 @@ FULL = {
     "startup_repeats": 10,
     "pipeline": [(1_000_000, 5, 3), (10_000_000, 3, 2)],  # rows, apply repeats, load repeats
     "pipeline_parts": (1_000_000, 5),  # rows, repeats
+    "engine_knobs": [(1_000_000, 5), (10_000_000, 3)],  # rows, repeats
     "lang_invocations": 5,
     "restore_repeats": 5,
     "memory_rows": 10_000_000,
@@ -29,11 +30,12 @@ QUICK = {
     "startup_repeats": 3,
     "pipeline": [(1_000_000, 3, 1)],
     "pipeline_parts": (1_000_000, 2),
+    "engine_knobs": [(1_000_000, 2)],
     "lang_invocations": 1,
     "restore_repeats": 2,
     "memory_rows": 1_000_000,
 }
-NAMES = ["roundtrip", "startup", "pipeline", "pipeline_parts", "lang_check", "restore", "prompt_tokens", "kernel_memory"]
+NAMES = ["roundtrip", "startup", "pipeline", "pipeline_parts", "engine_knobs", "lang_check", "restore", "prompt_tokens", "kernel_memory"]
 
 
 def benchmarks(config: dict, work: Path, data: Path, target: Path) -> dict:
@@ -45,6 +47,7 @@ def benchmarks(config: dict, work: Path, data: Path, target: Path) -> dict:
             str(rows): pipeline.run(work, data, rows, repeats, loads, examples / "bench_engine") for rows, repeats, loads in config["pipeline"]
         },
         "pipeline_parts": lambda: pipeline_parts.run(work, data, *config["pipeline_parts"], examples / "bench_engine"),
+        "engine_knobs": lambda: engine_knobs.run(work, data, config["engine_knobs"], examples),
         "lang_check": lambda: lang_check.run(examples / "bench_check", config["lang_invocations"]),
         "restore": lambda: restore.run(examples / "bench_restore", work, config["restore_repeats"]),
         "prompt_tokens": lambda: prompt_tokens.run(work),

@@ -42,9 +42,9 @@ def _python(code: str, tx: pl.DataFrame, customers: pl.DataFrame) -> float:
 
 
 def _engine(engine: Path, code_file: Path, tx_path: Path, cust_path: Path) -> float:
-    out = subprocess.run([str(engine), str(code_file), "tx", f"tx={tx_path}", f"customers={cust_path}"],
+    out = subprocess.run([str(engine), str(code_file), "tx", f"tx={tx_path}", f"customers={cust_path}", "--repeats", "1"],
                          capture_output=True, text=True, check=True).stdout
-    return json.loads(out.strip().splitlines()[-1])["run_seconds"]
+    return json.loads(out.strip().splitlines()[-1])["run_seconds"][0]
 
 
 def run(workdir: Path, data_dir: Path, rows: int, repeats: int, engine: Path) -> dict:

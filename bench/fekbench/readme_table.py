@@ -87,18 +87,29 @@ def _pipeline(sizes: dict, out: list[str]) -> None:
         out.append(
             f"| 3 | same, {n} rows | Python Polars, eager | {ratio(b['ratio_vs_polars_eager'])} | — | — | {seconds(t['polars_eager']['median'])} eager |"
         )
+        if "ratio_sync_checkpoint_vs_polars_lazy" in b:
+            out.append(
+                f"| 3 | same, {n} rows, with `%fe config checkpoints=sync` (the reply waits for the checkpoint file, as before this version) "
+                f"| Python Polars, lazy | {ratio(b['ratio_sync_checkpoint_vs_polars_lazy'])} | — | — | {seconds(t['fekernel_sync_checkpoint']['median'])} |"
+            )
         out.append(
             f"| 3 | same, {n} rows | Python Polars, lazy, + write the result as Arrow IPC and fsync (what an apply's checkpoint costs) "
             f"| {ratio(b['ratio_vs_polars_lazy_checkpoint'])} | — | — | {seconds(t['polars_lazy_checkpoint']['median'])} |"
         )
+        if "ratio_until_durable_vs_polars_lazy_checkpoint" in b:
+            out.append(
+                f"| 3 | same, {n} rows: until the checkpoint is on disk (after the reply) | Python Polars, lazy, + Arrow IPC and fsync "
+                f"| {ratio(b['ratio_until_durable_vs_polars_lazy_checkpoint'])} | — | — | {seconds(t['fekernel_until_durable']['median'])} |"
+            )
         if "engine_phases_seconds" in b:
             ph = b["engine_phases_seconds"]
+            engine_goal = g.get("engine_vs_polars")
             out.append(
-                f"| 3 | same, {n} rows: the feature code alone, in-process (fe-lang + Rust Polars, `bench_engine`) | Python Polars, lazy "
-                f"| {ratio(b['engine_run_vs_polars_lazy'])} | — | — | apply phases: run {seconds(ph['run_seconds']['median'])}, "
-                f"column comparison {seconds(ph['compare_seconds']['median'])}, checkpoint {seconds(ph['checkpoint_seconds']['median'])}"
-                + (f" (rechunk {seconds(ph['checkpoint_rechunk_seconds']['median'])}, fsync {seconds(ph['checkpoint_fsync_seconds']['median'])})"
-                   if ph.get("checkpoint_fsync_seconds") else "")
+                f"| 3 | same, {n} rows: the feature code alone, in-process (fe-lang + Rust Polars, `bench_engine`, warm) | Python Polars, lazy "
+                f"| {ratio(b['engine_run_vs_polars_lazy'])} | {goal_text(engine_goal) if engine_goal else '—'} | {met_text(engine_goal) if engine_goal else '—'} "
+                f"| apply phases: run {seconds(ph['run_seconds']['median'])}, "
+                f"column comparison {seconds(ph['compare_seconds']['median'])}, checkpoint (after the reply) {seconds(ph['checkpoint_seconds']['median'])}"
+                + (f" (fsync {seconds(ph['checkpoint_fsync_seconds']['median'])})" if ph.get("checkpoint_fsync_seconds") else "")
                 + " |"
             )
         out.append(
@@ -111,9 +122,14 @@ def _pipeline(sizes: dict, out: list[str]) -> None:
                 f"{ratio(b['pandas_over_polars_lazy'])} | — | — | |"
             )
         load = b["load"]
+        load_goal = g.get("load_vs_polars")
+        durable = load.get("fekernel_until_durable_seconds")
         out.append(
-            f"| 3 | load Parquet, {n} rows (`%fe load`, not in the apply figure) | `pl.read_parquet` | {ratio(load['ratio_vs_polars'])} | — | — "
-            f"| {seconds(load['fekernel_seconds']['median'])} vs {seconds(load['polars_seconds']['median'])}; pandas {seconds(load['pandas_seconds']['median'])} |"
+            f"| 3 | load Parquet, {n} rows (`%fe load`, not in the apply figure) | `pl.read_parquet` | {ratio(load['ratio_vs_polars'])} "
+            f"| {goal_text(load_goal) if load_goal else '—'} | {met_text(load_goal) if load_goal else '—'} "
+            f"| {seconds(load['fekernel_seconds']['median'])} vs {seconds(load['polars_seconds']['median'])}; pandas {seconds(load['pandas_seconds']['median'])}"
+            + (f"; until its checkpoint is on disk {seconds(durable['median'])}" if durable else "")
+            + " |"
         )
 
 
@@ -129,6 +145,25 @@ def _parts(b: dict, out: list[str]) -> None:
             f"| 3 | {labels.get(name, name)}, {n} rows, in-process (`bench_engine`, {b['repeats']}×) | Python Polars, lazy | {ratio(part['ratio'])} "
             f"| — | — | {seconds(part['engine_seconds']['median'])} vs {seconds(part['polars_lazy_seconds']['median'])}{extra} |"
         )
+
+
+def _knobs(b: dict, out: list[str]) -> None:
+    """The bench README's table: each knob alone against the product build, in one run."""
+    for key, size in b.items():
+        if not (isinstance(size, dict) and "product" in size):
+            continue
+        n = rows_text(int(key))
+        for variant, measured in size.items():
+            if not isinstance(measured, dict) or variant == "polars_lazy_seconds":
+                continue
+            what = b["variants"][variant]["what"]
+            if "skipped" in measured:
+                out.append(f"| {n} | {what} | — | — | not built in this run |")
+                continue
+            out.append(
+                f"| {n} | {what} | {seconds(measured['seconds']['median'])} | {ratio(measured['ratio_vs_polars_lazy'])} "
+                f"| {ratio(measured['ratio_vs_product'])} |"
+            )
 
 
 def _lang(b: dict, out: list[str]) -> None:
@@ -187,6 +222,9 @@ def _missed(result: dict) -> list[str]:
     for b in benches.get("pipeline", {}).values():
         if isinstance(b, dict) and "goals" in b:
             visit(f"pipeline {rows_text(b['rows'])} vs Python Polars", b["goals"]["vs_polars"])
+            for key, label in (("engine_vs_polars", "in-process engine"), ("load_vs_polars", "load Parquet")):
+                if key in b["goals"]:
+                    visit(f"pipeline {rows_text(b['rows'])}, {label} vs Python Polars", b["goals"][key])
             visit(f"pipeline {rows_text(b['rows'])} vs pandas", b["goals"]["vs_pandas"])
     return lines
 
@@ -243,6 +281,17 @@ def render(result: dict, profile: Path) -> str:
             lines.append(f"| | {name} | — | error | — | — | {b['error'][:300].replace('|', '/')} |")
             continue
         section(b, lines)
+    knobs = result["benchmarks"].get("engine_knobs")
+    if knobs and "error" not in knobs:
+        lines += [
+            "",
+            "What each speed knob buys: the same feature code in-process (`bench_engine`, warm), in the product's build and with one "
+            "knob changed at a time, paired with Python Polars (lazy) in the same run (`engine_knobs.py`):",
+            "",
+            "| rows | build or option | time | vs Python Polars, lazy | vs the product's build |",
+            "|---|---|---|---|---|",
+        ]
+        _knobs(knobs, lines)
     missed = _missed(result)
     lines += ["", "Goals missed in this run:" if missed else "Every goal was met in this run.", ""] + missed
     lines += _profile(profile)

@@ -95,7 +95,17 @@ impl Interpreter for FeInterpreter {
 
     fn execute(&self, request: &ExecuteRequest, io: &CellIo) -> Result<ExecuteOk, CellError> {
         match CellKind::of(&request.code) {
-            CellKind::Magic => self.magics.execute(&request.code, io),
+            CellKind::Magic => {
+                let outcome = self.magics.execute(&request.code, io);
+                // What the worker had to say beside the command (a checkpoint it could not
+                // write, a restart it recovered from), before the cell's reply.
+                if let Some(control) = self.worker.started() {
+                    for notice in control.take_notices() {
+                        io.stderr(&format!("fekernel: {notice}\n"));
+                    }
+                }
+                outcome
+            }
             CellKind::Rust => self.rust.execute(&request.code, io),
         }
     }

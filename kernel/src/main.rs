@@ -2,6 +2,7 @@
 // The CLI: `run` (serve a connection file), `install`/`uninstall` (kernelspec).
 
 mod cells;
+mod cpu_check;
 mod display;
 mod frame_commands;
 mod kernelspec;
@@ -60,12 +61,6 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<std::ffi::OsString>,
     },
-    /// A short-lived sandboxed loader for one file (started by the kernel; not for direct use).
-    #[command(hide = true, disable_help_flag = true)]
-    WorkerLoad {
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-        args: Vec<std::ffi::OsString>,
-    },
     /// Remove an installed kernelspec.
     Uninstall {
         #[command(flatten)]
@@ -100,7 +95,14 @@ impl LocationArgs {
 }
 
 fn main() -> ExitCode {
-    // evcxr re-executes this binary as its runtime child and as a rustc wrapper: must be first.
+    // Before anything that may use the compiled-in CPU features (this check itself does not).
+    let missing = cpu_check::missing_features();
+    if !missing.is_empty() {
+        eprintln!("fekernel: {}", cpu_check::refusal(&missing));
+        return ExitCode::from(1);
+    }
+    // evcxr re-executes this binary as its runtime child and as a rustc wrapper: first after the
+    // CPU check (which has no side effects).
     evcxr::runtime_hook();
     init_logging();
     match Cli::parse().command {
@@ -109,10 +111,6 @@ fn main() -> ExitCode {
         Command::Worker { args } => match fe_worker::service::ServiceArgs::parse(args) {
             Ok(args) => exit_code(fe_worker::service::run(args)),
             Err(message) => usage_failure("worker", &message),
-        },
-        Command::WorkerLoad { args } => match fe_worker::loader::LoaderArgs::parse(args) {
-            Ok(args) => exit_code(fe_worker::loader::run(args)),
-            Err(message) => usage_failure("worker-load", &message),
         },
         Command::Install { location, name, display_name } => {
             match kernelspec::install(&location.location(), &name, display_name.as_deref()) {

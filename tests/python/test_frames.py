@@ -47,8 +47,14 @@ def kernel(tmp_path_factory, kernelspec):
 
 
 def session_folder(kernel: Kernel) -> Path:
-    text = kernel.ok("%fe status").text()
-    return Path(re.search(r"session folder: (.+)", text).group(1).strip())
+    """The session folder, once every queued checkpoint is written (checkpoints are written
+    after the reply; `%fe status` says when they are all on disk)."""
+    deadline = time.monotonic() + 60
+    while True:
+        text = kernel.ok("%fe status").text()
+        if "checkpoints: every committed version is on disk" in text or time.monotonic() > deadline:
+            return Path(re.search(r"session folder: (.+)", text).group(1).strip())
+        time.sleep(0.05)
 
 
 def tmp_files(root: Path) -> list[Path]:
@@ -244,6 +250,41 @@ def test_sigkill_during_twenty_applies_loses_no_committed_version(kernel):
     assert kernel.version("tx_parquet") == 1
     history = kernel.ok("%fe history churn").text()
     assert "step_19" in history
+
+
+def _wait_until_dead(pid: int, timeout: float = 5.0) -> None:
+    """Until the process is gone or a zombie (killed, not yet reaped by the kernel)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return
+        if state in ("Z", "X"):
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"worker {pid} did not die")
+
+
+def test_a_worker_killed_while_idle_is_restored_and_the_next_command_runs(kernel):
+    kernel.ok("%fe load tx.csv as idle")
+    kernel.ok("%%fe apply idle\ndf = df.with_columns(double=pl.col('id') * 2)")
+    for i in range(20):
+        pid = kernel.kill_worker()
+        _wait_until_dead(pid)
+        # Every kind of next command: a listing, an apply, a preview of the data.
+        command = ["%fe frames", f"%%fe apply idle\ndf = df.with_columns(k{i}=pl.lit({i}))", "%fe undo idle"][i % 3]
+        run = kernel.ok(command)
+        notices = [o["content"]["text"] for o in run.outputs if o["msg_type"] == "stream" and o["content"]["name"] == "stderr"]
+        assert len(notices) == 1, notices
+        assert "while idle" in notices[0] and "killed by SIGKILL" in notices[0], notices
+        assert "restarted and its frames restored before this command ran" in notices[0], notices
+        assert "WorkerCrashed" not in run.text()
+        assert kernel.worker_pid() != pid
+    # Seven applies (i = 1, 4, …, 19), each but the last undone: numbers are never reused.
+    assert kernel.version("idle") == 9
+    shown = kernel.ok("%fe show idle 20").text()
+    assert "double" in shown and "k19" in shown and "k16" not in shown, shown
 
 
 def test_shutdown_and_restart_clear_the_session(tmp_path, kernelspec):

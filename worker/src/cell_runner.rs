@@ -1,5 +1,5 @@
-// Runs feature code through the feature language (fe-lang) and collects the plan, preferring
-// the streaming engine; turns diagnostics into the failures the kernel shows.
+// Runs feature code through the feature language (fe-lang) and collects the plan with Polars'
+// in-memory engine; turns diagnostics into the failures the kernel shows.
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
@@ -24,8 +24,21 @@ pub fn run(
     frames: &HashMap<String, DataFrame>,
     unchanged: &str,
 ) -> Result<CellResult, Failure> {
+    run_with(code, first_line, target, frames, unchanged, EngineOptions::default())
+}
+
+/// `run` with other engine options (for the benchmarks).
+#[cfg(feature = "lang")]
+pub fn run_with(
+    code: &str,
+    first_line: u32,
+    target: &str,
+    frames: &HashMap<String, DataFrame>,
+    unchanged: &str,
+    options: EngineOptions,
+) -> Result<CellResult, Failure> {
     let output = fe_lang::run_cell(code, target, &catalogue(frames), &fe_lang::Limits::default());
-    finish(code, first_line, output, unchanged)
+    finish(code, first_line, output, unchanged, options)
 }
 
 /// Runs `code` as a fitted replay (see `fe_lang::run_cell_fitted`): `frames[target]` is the new
@@ -33,7 +46,7 @@ pub fn run(
 #[cfg(feature = "lang")]
 pub fn run_fitted(code: &str, target: &str, frames: &HashMap<String, DataFrame>, fit: DataFrame, unchanged: &str) -> Result<CellResult, Failure> {
     let output = fe_lang::run_cell_fitted(code, target, &catalogue(frames), fit.lazy(), &fe_lang::Limits::default());
-    finish(code, 1, output, unchanged)
+    finish(code, 1, output, unchanged, EngineOptions::default())
 }
 
 #[cfg(feature = "lang")]
@@ -42,10 +55,16 @@ fn catalogue(frames: &HashMap<String, DataFrame>) -> fe_lang::Frames {
 }
 
 #[cfg(feature = "lang")]
-fn finish(code: &str, first_line: u32, output: Result<fe_lang::CellOutput, fe_lang::Diagnostics>, unchanged: &str) -> Result<CellResult, Failure> {
+fn finish(
+    code: &str,
+    first_line: u32,
+    output: Result<fe_lang::CellOutput, fe_lang::Diagnostics>,
+    unchanged: &str,
+    options: EngineOptions,
+) -> Result<CellResult, Failure> {
     let output = output.map_err(|diagnostics| failure_from_diagnostics(code, first_line, &diagnostics, unchanged))?;
     let columns_read = output.columns_read.iter().map(|c| c.to_string()).collect();
-    let frame = collect(output.frame).map_err(|e| polars_failure(&e, unchanged))?;
+    let frame = collect_with(output.frame, options).map_err(|e| polars_failure(&e, unchanged))?;
     Ok(CellResult { frame, columns_read })
 }
 
@@ -106,9 +125,37 @@ pub fn polars_failure(error: &PolarsError, unchanged: &str) -> Failure {
     }
 }
 
-/// Collects with the streaming engine (it stops within milliseconds on interrupt); plans the
-/// streaming engine cannot run yet fall back to the in-memory engine.
+/// How plans are collected. The product uses the default; the benchmarks compare the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EngineOptions {
+    /// The streaming engine first (it stops within milliseconds on interrupt), the in-memory
+    /// engine for plans it cannot run. `false` (the default): the in-memory engine, which in
+    /// Rust Polars 0.55 runs joins and `over` windows with a half to a fifth of the streaming
+    /// engine's CPU time (bench/README.md); an interrupt may then need the kill after the
+    /// grace period, which the checkpoints make safe.
+    pub streaming: bool,
+    /// Common sub-expression and sub-plan elimination (Python Polars' default): repeated
+    /// `over(...)` windows share their groups.
+    pub common_subexpressions: bool,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions { streaming: false, common_subexpressions: true }
+    }
+}
+
+/// Collects with the default engine options.
 pub fn collect(plan: LazyFrame) -> PolarsResult<DataFrame> {
+    collect_with(plan, EngineOptions::default())
+}
+
+/// Collects `plan` as `options` say.
+pub fn collect_with(plan: LazyFrame, options: EngineOptions) -> PolarsResult<DataFrame> {
+    let plan = plan.with_comm_subexpr_elim(options.common_subexpressions).with_comm_subplan_elim(options.common_subexpressions);
+    if !options.streaming {
+        return plan.collect();
+    }
     match catch_unwind(AssertUnwindSafe(|| plan.clone().collect_with_engine(Engine::Streaming))) {
         Ok(result) => result.map(|r| r.unwrap_single()),
         Err(panic) if is_polars_abort(&*panic) => resume_unwind(panic),

@@ -2,16 +2,18 @@
 // kernel-side control that starts, limits, interrupts and restarts it.
 //
 // Two halves, one crate:
-// * worker side, run by hidden subcommands of the kernel binary: `service::run` (the worker),
-//   `loader::run` (one short-lived process per loaded file), both locked down by `sandbox`;
+// * worker side, run by a hidden subcommand of the kernel binary: `service::run` (the worker),
+//   locked down by `sandbox`; it reads user files only from descriptors the kernel hands over;
 // * kernel side: `control::WorkerControl`, the blocking API the `%fe` magics call.
 // Frames never cross the pipe: they live in the session folder as write-once Arrow IPC files
 // listed by `manifest.json` (`store`), which is also what a restarted worker restores from.
 
 pub mod atomic_file;
 pub mod cell_runner;
+pub mod checkpoint_writer;
 pub mod column_changes;
 pub mod control;
+pub mod descriptor_channel;
 pub mod dtype_names;
 pub mod evaluation;
 pub mod frame_names;
@@ -22,6 +24,7 @@ pub mod manifest;
 #[cfg(feature = "test-probes")]
 pub mod probes;
 pub mod protocol;
+pub mod rebuild;
 pub mod render;
 pub mod replay;
 pub mod sandbox;

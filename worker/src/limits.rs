@@ -21,6 +21,10 @@ pub struct WorkerLimits {
     pub max_versions: usize,
     /// Time between SIGINT and SIGKILL on interrupt or timeout.
     pub interrupt_grace: Duration,
+    /// Reply to an apply or load only once its checkpoint file is written (`checkpoints=sync`);
+    /// by default the file is written after the reply and the version rebuilt from its step if
+    /// the worker dies first.
+    pub sync_checkpoints: bool,
 }
 
 impl Default for WorkerLimits {
@@ -33,6 +37,7 @@ impl Default for WorkerLimits {
             open_files: 1024,
             max_versions: 20,
             interrupt_grace: Duration::from_millis(1500),
+            sync_checkpoints: false,
         }
     }
 }
@@ -53,6 +58,7 @@ pub const LIMIT_KEYS: &[(&str, &str)] = &[
     ("timeout", "wall-clock time per request, e.g. 300s, 5min"),
     ("file_size", "largest file the worker writes, e.g. 20GiB; applied at the next worker start"),
     ("max_versions", "versions kept per frame, e.g. 20"),
+    ("checkpoints", "background (a version's checkpoint file is written after the reply; a crash before that rebuilds it from its step) or sync (the reply waits for the file)"),
 ];
 
 impl WorkerLimits {
@@ -87,6 +93,13 @@ impl WorkerLimits {
                     return Err(bad("between 1 and 1000"));
                 }
                 self.max_versions = n;
+            }
+            "checkpoints" => {
+                self.sync_checkpoints = match value {
+                    "sync" => true,
+                    "background" => false,
+                    _ => return Err(bad("expected background or sync")),
+                };
             }
             _ => {
                 let keys: Vec<&str> = LIMIT_KEYS.iter().map(|(k, _)| *k).collect();

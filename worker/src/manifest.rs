@@ -54,7 +54,13 @@ pub struct VersionRecord {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Origin {
-    Load { source: String },
+    /// Read from the file `source`; `identity` is what the file was when it was read (a
+    /// version whose checkpoint was not written yet is read from the same file again).
+    Load {
+        source: String,
+        #[serde(default)]
+        identity: Option<SourceIdentity>,
+    },
     Apply,
     /// Handed over from a variable of the Rust cells (`%fe from-rust`), in the cell numbered so.
     RustCell { execution_count: u32 },
@@ -67,7 +73,7 @@ impl VersionRecord {
         VersionView {
             version: self.version,
             origin: match &self.origin {
-                Origin::Load { source } => format!("load {source}"),
+                Origin::Load { source, .. } => format!("load {source}"),
                 Origin::Apply => "apply".to_string(),
                 Origin::RustCell { execution_count } => format!("from Rust cell {execution_count}"),
                 Origin::Replay { of, of_version, source, mode } => {
@@ -80,6 +86,44 @@ impl VersionRecord {
             rows: self.rows,
             columns: self.columns,
         }
+    }
+}
+
+/// What a source file was when it was read: enough to notice that it changed since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceIdentity {
+    pub bytes: u64,
+    pub modified_unix_ns: i64,
+    pub device: u64,
+    pub inode: u64,
+}
+
+impl SourceIdentity {
+    /// The identity of an open file (fstat: works on a descriptor the kernel handed over).
+    pub fn of(file: &fs::File) -> io::Result<SourceIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = file.metadata()?;
+        Ok(SourceIdentity {
+            bytes: meta.size(),
+            modified_unix_ns: meta.mtime().saturating_mul(1_000_000_000).saturating_add(meta.mtime_nsec()),
+            device: meta.dev(),
+            inode: meta.ino(),
+        })
+    }
+
+    /// How `now` differs from `self`, in words ("size 120 → 98 bytes, modified"), if it does.
+    pub fn difference(&self, now: &SourceIdentity) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.bytes != now.bytes {
+            parts.push(format!("size {} → {} bytes", self.bytes, now.bytes));
+        }
+        if self.modified_unix_ns != now.modified_unix_ns {
+            parts.push("modified since".to_string());
+        }
+        if (self.device, self.inode) != (now.device, now.inode) {
+            parts.push("replaced by another file".to_string());
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
     }
 }
 

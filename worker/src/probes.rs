@@ -39,6 +39,9 @@ pub enum Probe {
     ApplyLiteral { name: String, column: String, value: i64 },
     /// Die from a signal (to test crash classification).
     RaiseSignal { signal: i32 },
+    /// Keep checkpoints queued (not written) until the next flush or `held: false`: the
+    /// window between an apply's reply and its durable checkpoint, made as long as a test needs.
+    HoldCheckpoints { held: bool },
 }
 
 impl Probe {
@@ -155,7 +158,7 @@ pub fn run(worker: &mut Worker, probe: Probe) -> Result<Reply, Failure> {
         Probe::SlowQuery { rows } => {
             let side = |name: &str| df!(name => (0..rows).collect::<Vec<i64>>()).unwrap().lazy();
             let plan = side("a").cross_join(side("b"), None).select([(col("a") * col("b")).sum().alias("s")]);
-            match cell_runner::collect(plan) {
+            match cell_runner::collect_with(plan, cell_runner::EngineOptions { streaming: true, ..Default::default() }) {
                 Ok(df) => ProbeOutcome { ok: true, errno: None, detail: format!("{df}") },
                 Err(e) => ProbeOutcome { ok: false, errno: None, detail: e.to_string() },
             }
@@ -170,6 +173,10 @@ pub fn run(worker: &mut Worker, probe: Probe) -> Result<Reply, Failure> {
                 let frame = cell_runner::collect(plan).map_err(|e| cell_runner::polars_failure(&e, &unchanged))?;
                 Ok(CellResult { frame, columns_read: Vec::new() })
             });
+        }
+        Probe::HoldCheckpoints { held } => {
+            worker.store.hold_checkpoints(held);
+            ProbeOutcome { ok: true, errno: None, detail: format!("checkpoints held: {held}") }
         }
         Probe::RaiseSignal { signal } => unsafe {
             // The default action, as for a real fault (Rust's own SIGSEGV handler would return).

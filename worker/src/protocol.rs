@@ -15,9 +15,16 @@ pub const MAX_FRAME_BYTES: u32 = 64 * 1024 * 1024;
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
-    /// Adopt an Arrow IPC file staged in `frames/` (by the loader, or by a Rust cell) as the
-    /// next version of `name`.
+    /// Read the file the kernel hands over just before this request (on the descriptor channel)
+    /// and commit it as the next version of `name`; `source` is its canonical path.
+    Load { name: String, source: String },
+    /// Adopt an Arrow IPC file staged in `frames/` (by a Rust cell) as the next version of `name`.
     Adopt { name: String, staged_file: String, origin: crate::manifest::Origin },
+    /// The first request to a new worker: what its restore still needs (sources to read again).
+    Restore,
+    /// The source of `name` at `version` that the restore needs: handed over just before this
+    /// request, or `unavailable` with the reason (then nothing is handed over).
+    ProvideSource { name: String, version: u32, unavailable: Option<String> },
     /// Every frame with its current version.
     Frames,
     /// The first `rows` rows of a frame, as HTML and plain text.
@@ -54,19 +61,26 @@ pub enum Request {
     /// Worker pid, sandbox layers, frames and memory.
     Status,
     /// Change run-time settings that need no restart.
-    Configure { max_versions: usize },
+    Configure {
+        max_versions: usize,
+        #[serde(default)]
+        sync_checkpoints: bool,
+    },
     /// The steps that built the current version of `name` (for `%fe export`).
     Lineage { name: String },
+    /// The checkpoint file of the current version of `name`, once written (for readers of the
+    /// file: the Rust cells).
+    CheckpointFile { name: String },
     /// `%%fe suggest --target`: run `code` on the first `sample_rows` rows of `name` (as
     /// `PreviewApply` does) and evaluate the columns it adds against `target`, on that sample.
     EvaluatePreview { name: String, code: String, sample_rows: usize, target: String },
     /// Per-feature statistics against `target` and a cross-validated model comparison. Without
     /// `features`, the columns added since `name` was loaded.
     Evaluate { name: String, target: String, features: Option<Vec<String>> },
-    /// Run the recorded steps of `name` on the file the loader staged as `staged_file` (read
-    /// from `source`), fitted or recomputed, and commit the result as the next version of
-    /// `new_name`. The staged file is removed.
-    Replay { name: String, staged_file: String, source: String, new_name: String, mode: crate::lineage::ReplayMode },
+    /// Run the recorded steps of `name` on the file the kernel hands over just before this
+    /// request (`source`, its path), fitted or recomputed, and commit the result as the next
+    /// version of `new_name`.
+    Replay { name: String, source: String, new_name: String, mode: crate::lineage::ReplayMode },
     /// Test-only: try a forbidden (or allowed) thing from inside the sandbox.
     #[cfg(feature = "test-probes")]
     Probe { probe: crate::probes::Probe },
@@ -81,6 +95,7 @@ impl Request {
     pub fn frame_name(&self) -> Option<&str> {
         match self {
             Request::Adopt { name, .. }
+            | Request::Load { name, .. }
             | Request::Show { name, .. }
             | Request::Schema { name }
             | Request::Apply { name, .. }
@@ -90,13 +105,25 @@ impl Request {
             | Request::History { name }
             | Request::Save { name, .. }
             | Request::Lineage { name }
+            | Request::CheckpointFile { name }
             | Request::Evaluate { name, .. }
             | Request::EvaluatePreview { name, .. } => Some(name),
             // The frame a replay creates or changes (the one it reads is checked on its own).
             Request::Replay { new_name, .. } => Some(new_name),
-            Request::Frames | Request::Status | Request::Configure { .. } => None,
+            Request::Frames | Request::Status | Request::Configure { .. } | Request::Restore | Request::ProvideSource { .. } => None,
             #[cfg(feature = "test-probes")]
             Request::Probe { probe } => probe.frame_name(),
+        }
+    }
+}
+
+impl Request {
+    /// True when the kernel hands over an open file (on the descriptor channel) with this request.
+    pub fn carries_file(&self) -> bool {
+        match self {
+            Request::Load { .. } | Request::Replay { .. } => true,
+            Request::ProvideSource { unavailable, .. } => unavailable.is_none(),
+            _ => false,
         }
     }
 }
@@ -148,12 +175,44 @@ impl SaveFormat {
     }
 }
 
-/// The worker's answer to one request.
+/// The worker's answer to one request. `notices` are sentences for the user about something
+/// other than the request itself (a checkpoint that could not be written).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Response {
-    Ok { reply: Reply },
-    Failed { failure: Failure },
+    Ok {
+        reply: Reply,
+        #[serde(default)]
+        notices: Vec<String>,
+    },
+    Failed {
+        failure: Failure,
+        #[serde(default)]
+        notices: Vec<String>,
+    },
+}
+
+impl Response {
+    pub fn ok(reply: Reply) -> Response {
+        Response::Ok { reply, notices: Vec::new() }
+    }
+
+    pub fn failed(failure: Failure) -> Response {
+        Response::Failed { failure, notices: Vec::new() }
+    }
+
+    pub fn notices(&self) -> &[String] {
+        match self {
+            Response::Ok { notices, .. } | Response::Failed { notices, .. } => notices,
+        }
+    }
+
+    pub fn with_notices(mut self, more: Vec<String>) -> Response {
+        match &mut self {
+            Response::Ok { notices, .. } | Response::Failed { notices, .. } => notices.extend(more),
+        }
+        self
+    }
 }
 
 /// A failure the worker survived (it is still running, with every frame as before).
@@ -192,6 +251,8 @@ pub struct CellDiagnostic {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reply {
     Adopted { frame: FrameInfo },
+    /// Sources the restore still needs (empty: every frame is restored).
+    Restoring { awaiting: Vec<crate::store::SourceNeed> },
     Frames { frames: Vec<FrameInfo> },
     Table(TablePreview),
     Schema(SchemaSummary),
@@ -204,6 +265,7 @@ pub enum Reply {
     Status(WorkerStatus),
     Configured,
     Lineage(crate::lineage::FrameLineage),
+    CheckpointFile { version: u32, path: PathBuf },
     Evaluation(crate::evaluation::EvaluationReport),
     Replayed(ReplaySummary),
     #[cfg(feature = "test-probes")]
@@ -338,6 +400,9 @@ pub struct WorkerStatus {
     pub resident_bytes: Option<u64>,
     /// Problems found while restoring from the manifest (missing or unreadable version files).
     pub restore_warnings: Vec<String>,
+    /// Checkpoint files queued or being written (0: every committed version is on disk).
+    #[serde(default)]
+    pub checkpoints_queued: usize,
 }
 
 /// Errors of the framing layer.

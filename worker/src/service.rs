@@ -2,6 +2,7 @@
 // answers requests on stdin/stdout until stdin closes (the kernel's lifeline).
 
 use std::ffi::OsString;
+use std::fs::File;
 use std::io::{self, BufReader, BufWriter};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -12,9 +13,10 @@ use polars::prelude::*;
 use crate::atomic_file::write_atomically;
 use crate::cell_runner::{self, CellResult};
 use crate::column_changes;
+use crate::descriptor_channel::DescriptorReceiver;
 use crate::frame_names::check_frame_name;
 use crate::lineage::ReplayMode;
-use crate::manifest::VersionRecord;
+use crate::manifest::{SourceIdentity, VersionRecord};
 use crate::protocol::*;
 use crate::render;
 use crate::replay;
@@ -31,17 +33,20 @@ pub const MAX_SHOW_ROWS: usize = 1000;
 pub struct ServiceArgs {
     pub session: PathBuf,
     pub max_versions: usize,
+    pub sync_checkpoints: bool,
 }
 
 impl ServiceArgs {
-    /// Parses `--session DIR [--max-versions N]`.
+    /// Parses `--session DIR [--max-versions N] [--sync-checkpoints]`.
     pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<ServiceArgs, String> {
         let mut session = None;
         let mut max_versions = 20;
+        let mut sync_checkpoints = false;
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             match arg.to_str() {
                 Some("--session") => session = args.next().map(PathBuf::from),
+                Some("--sync-checkpoints") => sync_checkpoints = true,
                 Some("--max-versions") => {
                     max_versions = args
                         .next()
@@ -51,7 +56,7 @@ impl ServiceArgs {
                 _ => return Err(format!("unknown worker argument {arg:?}")),
             }
         }
-        Ok(ServiceArgs { session: session.ok_or("--session DIR is required")?, max_versions })
+        Ok(ServiceArgs { session: session.ok_or("--session DIR is required")?, max_versions, sync_checkpoints })
     }
 }
 
@@ -66,7 +71,12 @@ pub fn run(args: ServiceArgs) -> i32 {
         }
     };
     set_display_options();
-    let report = sandbox::install(&SandboxPlan { session_folder: folder.root().to_path_buf(), readable_files: Vec::new() });
+    // Before the sandbox: the socket the kernel hands open files over (descriptor 3).
+    let descriptors = DescriptorReceiver::inherited();
+    // A checkpoint past RLIMIT_FSIZE fails with EFBIG (reported) instead of killing the worker.
+    // SAFETY: setting a signal's disposition to ignore has no preconditions.
+    unsafe { libc::signal(libc::SIGXFSZ, libc::SIG_IGN) };
+    let report = sandbox::install(&SandboxPlan { session_folder: folder.root().to_path_buf() });
     for line in report.lines() {
         eprintln!("fe-worker: {line}");
     }
@@ -84,7 +94,7 @@ pub fn run(args: ServiceArgs) -> i32 {
     }));
     register_polars_abort_mechanism();
 
-    let (store, restore) = match FrameStore::open(folder, args.max_versions) {
+    let (mut store, restore) = match FrameStore::open(folder, args.max_versions) {
         Ok(opened) => opened,
         Err(e) => {
             eprintln!("fe-worker: cannot restore the session: {e}");
@@ -94,7 +104,9 @@ pub fn run(args: ServiceArgs) -> i32 {
     for warning in &restore.warnings {
         eprintln!("fe-worker: {warning}");
     }
-    let mut worker = Worker { store, sandbox: report, restore_warnings: restore.warnings };
+    store.set_sync_checkpoints(args.sync_checkpoints);
+    let notices = restore.warnings.clone();
+    let mut worker = Worker { store, sandbox: report, restore_warnings: restore.warnings, descriptors, handed_over: None, notices };
     let mut input = BufReader::new(io::stdin().lock());
     let mut output = BufWriter::new(io::stdout().lock());
     loop {
@@ -103,7 +115,7 @@ pub fn run(args: ServiceArgs) -> i32 {
             Err(FrameError::Closed) => return 0,
             Err(FrameError::Json(e)) => {
                 let failure = usage(format!("malformed request: {e}"));
-                if write_message(&mut output, &Response::Failed { failure }).is_err() {
+                if write_message(&mut output, &Response::failed(failure)).is_err() {
                     return 4;
                 }
                 continue;
@@ -114,6 +126,9 @@ pub fn run(args: ServiceArgs) -> i32 {
             }
         };
         let response = worker.handle_guarded(request);
+        let mut notices = std::mem::take(&mut worker.notices);
+        notices.extend(worker.store.checkpoint_failures());
+        let response = response.with_notices(notices);
         if let Err(e) = write_message(&mut output, &response) {
             eprintln!("fe-worker: cannot answer: {e}");
             return 4;
@@ -159,6 +174,12 @@ pub struct Worker {
     pub(crate) store: FrameStore,
     sandbox: SandboxReport,
     restore_warnings: Vec<String>,
+    /// Where the kernel hands over open files (none when started without the socket).
+    descriptors: Option<DescriptorReceiver>,
+    /// The file handed over with the request being handled.
+    handed_over: Option<io::Result<File>>,
+    /// Sentences for the user, sent with the next response.
+    notices: Vec<String>,
 }
 
 impl Worker {
@@ -166,35 +187,45 @@ impl Worker {
     /// a panic inside (a Polars bug) answers `ExecutionError`; either way the frames stay as they
     /// were (commits happen only after a result is complete).
     fn handle_guarded(&mut self, request: Request) -> Response {
+        // Taken first, whatever happens next: the channel must never keep a file for a later request.
+        self.handed_over = request.carries_file().then(|| match &self.descriptors {
+            Some(channel) => channel.receive(),
+            None => Err(io::Error::other("this worker was started without the kernel's descriptor channel")),
+        });
         let frame = request.frame_name().map(str::to_string);
         let unchanged = frame.as_deref().map(|f| self.unchanged(f)).unwrap_or_else(|| "nothing was changed".into());
         match catch_unwind(AssertUnwindSafe(|| catch_polars_abort(AssertUnwindSafe(|| self.handle(request))))) {
-            Ok(Ok(Ok(reply))) => Response::Ok { reply },
-            Ok(Ok(Err(failure))) => Response::Failed { failure },
-            Ok(Err(QueryAborted::KeyboardInterrupt)) => Response::Failed { failure: interrupted(&unchanged) },
-            Ok(Err(QueryAborted::OocOutOfDisk)) => Response::Failed {
-                failure: Failure {
-                    class: FailureClass::ResourceLimit,
-                    message: format!("out of disk space; {unchanged}"),
-                    rendered: None,
-                    diagnostics: Vec::new(),
-                },
-            },
+            Ok(Ok(Ok(reply))) => Response::ok(reply),
+            Ok(Ok(Err(failure))) => Response::failed(failure),
+            Ok(Err(QueryAborted::KeyboardInterrupt)) => Response::failed(interrupted(&unchanged)),
+            Ok(Err(QueryAborted::OocOutOfDisk)) => Response::failed(Failure {
+                class: FailureClass::ResourceLimit,
+                message: format!("out of disk space; {unchanged}"),
+                rendered: None,
+                diagnostics: Vec::new(),
+            }),
             Err(panic) => {
                 let text = panic
                     .downcast_ref::<&str>()
                     .map(|s| s.to_string())
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "unknown panic".into());
-                Response::Failed {
-                    failure: Failure {
-                        class: FailureClass::ExecutionError,
-                        message: format!("internal error in Polars or the worker: {text}; {unchanged}"),
-                        rendered: None,
-                        diagnostics: Vec::new(),
-                    },
-                }
+                Response::failed(Failure {
+                    class: FailureClass::ExecutionError,
+                    message: format!("internal error in Polars or the worker: {text}; {unchanged}"),
+                    rendered: None,
+                    diagnostics: Vec::new(),
+                })
             }
+        }
+    }
+
+    /// The file handed over with the current request.
+    fn receive_file(&mut self) -> Result<File, String> {
+        match self.handed_over.take() {
+            Some(Ok(file)) => Ok(file),
+            Some(Err(e)) => Err(format!("the file was not handed over ({e})")),
+            None => Err("no file was handed over with this request".into()),
         }
     }
 
@@ -211,6 +242,30 @@ impl Worker {
             check_frame_name(name).map_err(|e| usage(e.to_string()))?;
         }
         match request {
+            Request::Load { name, source } => {
+                let unchanged = self.unchanged(&name);
+                let with_note = |message: String| Failure {
+                    class: FailureClass::ExecutionError,
+                    message: format!("{message}; {unchanged}"),
+                    rendered: None,
+                    diagnostics: Vec::new(),
+                };
+                let file = self.receive_file().map_err(&with_note)?;
+                let identity = SourceIdentity::of(&file).map_err(|e| with_note(format!("cannot read `{source}`: {e}")))?;
+                let df = crate::loader::read_source(file, &source).map_err(&with_note)?;
+                self.store.commit_loaded(&name, df, &source, identity).map_err(|e| with_note(e.to_string()))?;
+                Ok(Reply::Adopted { frame: self.store.info(&name).map_err(store_failure)? })
+            }
+            Request::Restore => Ok(Reply::Restoring { awaiting: self.store.awaiting_sources() }),
+            Request::ProvideSource { name, version, unavailable } => {
+                let file = match unavailable {
+                    Some(reason) => Err(reason),
+                    None => self.receive_file(),
+                };
+                let report = self.store.provide_source(&name, version, file).map_err(store_failure)?;
+                self.notices.extend(report.warnings);
+                Ok(Reply::Restoring { awaiting: self.store.awaiting_sources() })
+            }
             Request::Adopt { name, staged_file, origin } => {
                 let unchanged = self.unchanged(&name);
                 self.store.adopt(&name, &staged_file, origin).map_err(|e| {
@@ -242,12 +297,17 @@ impl Worker {
             Request::History { name } => Ok(Reply::History(self.store.history(&name).map_err(store_failure)?)),
             Request::Save { name, format } => self.save(&name, format),
             Request::Lineage { name } => Ok(Reply::Lineage(self.store.lineage(&name).map_err(store_failure)?)),
+            Request::CheckpointFile { name } => {
+                let (version, path) = self.store.checkpoint_file(&name).map_err(store_failure)?;
+                Ok(Reply::CheckpointFile { version, path })
+            }
             Request::Evaluate { name, target, features } => {
                 crate::evaluation::answer(&self.store, &name, &target, features.as_deref()).map(Reply::Evaluation)
             }
-            Request::Replay { name, staged_file, source, new_name, mode } => self.replay(&name, &staged_file, &source, &new_name, mode),
-            Request::Configure { max_versions } => {
+            Request::Replay { name, source, new_name, mode } => self.replay(&name, &source, &new_name, mode),
+            Request::Configure { max_versions, sync_checkpoints } => {
                 self.store.set_max_versions(max_versions);
+                self.store.set_sync_checkpoints(sync_checkpoints);
                 Ok(Reply::Configured)
             }
             Request::Status => Ok(Reply::Status(WorkerStatus {
@@ -256,6 +316,7 @@ impl Worker {
                 frames: self.store.infos(),
                 resident_bytes: resident_bytes(),
                 restore_warnings: self.restore_warnings.clone(),
+                checkpoints_queued: self.store.checkpoints_queued(),
             })),
             #[cfg(feature = "test-probes")]
             Request::Probe { probe } => crate::probes::run(self, probe),
@@ -373,10 +434,16 @@ impl Worker {
         Ok(Reply::Previewed(summary))
     }
 
-    /// `%fe replay`: NAME's recipe on the staged file, committed as the next version of NEW.
-    fn replay(&mut self, name: &str, staged_file: &str, source: &str, new_name: &str, mode: ReplayMode) -> Result<Reply, Failure> {
+    /// `%fe replay`: NAME's recipe on the file handed over, committed as the next version of NEW.
+    fn replay(&mut self, name: &str, source: &str, new_name: &str, mode: ReplayMode) -> Result<Reply, Failure> {
         let unchanged = self.unchanged(new_name);
-        let taken = self.store.take_staged(staged_file);
+        let with_note = |message: String| Failure {
+            class: FailureClass::ExecutionError,
+            message: format!("{message}; {unchanged}"),
+            rendered: None,
+            diagnostics: Vec::new(),
+        };
+        let file = self.receive_file().map_err(&with_note)?;
         check_frame_name(name).map_err(|e| usage(e.to_string()))?;
         if name == new_name {
             return Err(usage(format!("the replayed frame needs a name other than `{name}` (add `as NEW`); {unchanged}")));
@@ -387,7 +454,7 @@ impl Worker {
             failure.message = format!("{}; {unchanged}", failure.message);
             failure
         };
-        let data = taken.map_err(noted)?;
+        let data = crate::loader::read_source(file, source).map_err(&with_note)?;
         let replayed = catch_polars_abort(AssertUnwindSafe(|| replay::replay(&self.store, &lineage, data, source, mode, &unchanged)))
             .map_err(|_| interrupted(&unchanged))??;
         self.store.commit_replay(new_name, replayed.frame, &lineage, source, mode).map_err(noted)?;

@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use crate::atomic_file::{publish, write_atomically, TMP_SUFFIX};
+use crate::atomic_file::{publish, TMP_SUFFIX};
+use crate::checkpoint_writer::CheckpointWriter;
 use crate::dtype_names::python_name;
 use crate::lineage::{frames_named_in, FrameLineage, FrameRead, LineageColumn, ReplayMode, Step, StepAction};
-use crate::manifest::{now_unix_ms, FrameRecord, Manifest, ManifestError, Origin, VersionRecord};
+use crate::manifest::{now_unix_ms, FrameRecord, Manifest, ManifestError, Origin, SourceIdentity, VersionRecord};
 use crate::protocol::{FrameHistoryView, FrameInfo, LlmProvenance};
+use crate::rebuild::{self, RebuildError, Rebuilder};
 use crate::session_folder::SessionFolder;
 
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +47,33 @@ pub struct FrameStore {
     manifest: Manifest,
     max_versions: usize,
     current: HashMap<String, DataFrame>,
+    /// Writes checkpoint files after the reply; every later file change of `frames/` goes
+    /// through it too, in order.
+    checkpoints: CheckpointWriter,
+    /// While a restore waits for the kernel to hand over source files.
+    restoring: Option<Restoring>,
+    /// `checkpoints=sync`: a commit returns once its checkpoint file is written.
+    sync_checkpoints: bool,
+}
+
+/// The state of a restore that needs source files (see `FrameStore::awaiting_sources`).
+struct Restoring {
+    may_rebuild: bool,
+    supplied: HashMap<(String, u32), DataFrame>,
+    unavailable: HashMap<(String, u32), String>,
+    awaiting: Vec<SourceNeed>,
+    /// Versions rebuilt so far: their checkpoints are written once the restore is finished
+    /// (after the leftovers of the previous worker are removed).
+    rebuilt: Vec<(String, u32, DataFrame)>,
+}
+
+/// A version to be read from its source file again, which only the kernel can open.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SourceNeed {
+    pub name: String,
+    pub version: u32,
+    pub source: String,
+    pub identity: Option<SourceIdentity>,
 }
 
 /// The version a loaded file becomes; every commit adds one and numbers are never reused.
@@ -58,51 +87,162 @@ pub struct RestoreReport {
 }
 
 impl FrameStore {
-    /// Opens the session: removes temporary and orphan files, then loads the current version of
-    /// every frame listed in the manifest (walking back past unreadable versions, with a warning).
+    /// Opens the session: loads the current version of every frame listed in the manifest from
+    /// its checkpoint, rebuilds a version whose checkpoint was not written yet from its recorded
+    /// step (walking back past versions that can be neither read nor rebuilt, with a warning),
+    /// then removes temporary and orphan files. A version that must be read from its source
+    /// file again waits for the kernel to hand it over (see `awaiting_sources`).
     pub fn open(folder: SessionFolder, max_versions: usize) -> Result<(FrameStore, RestoreReport), StoreError> {
         let manifest = Manifest::load(&folder.manifest_path())?;
-        let mut store = FrameStore { folder, manifest, max_versions: max_versions.max(1), current: HashMap::new() };
+        let checkpoints = CheckpointWriter::start()?;
         let mut report = RestoreReport::default();
-        store.remove_leftovers(&mut report)?;
-        let names: Vec<String> = store.manifest.frames.keys().cloned().collect();
-        let mut manifest_changed = false;
-        for name in names {
-            let record = store.manifest.frames.get_mut(&name).expect("listed above");
-            loop {
-                let Some(version) = record.versions.last() else { break };
-                match read_version_file(&store.folder.frames_dir().join(&version.file)) {
-                    Ok(df) => {
-                        store.current.insert(name.clone(), df);
-                        report.frames_restored += 1;
-                        break;
-                    }
-                    Err(e) => {
-                        report.warnings.push(format!(
-                            "frame `{name}` version {} could not be restored ({e}); it was dropped",
-                            version.version
-                        ));
-                        record.versions.pop();
-                        manifest_changed = true;
-                    }
-                }
-            }
-            if let Some(current) = record.versions.last().map(|v| v.version) {
-                record.lineage.truncate_after(current);
-            }
-            if record.versions.is_empty() {
-                store.manifest.frames.remove(&name);
-            }
+        // A rebuild that killed the previous worker is not tried again.
+        let may_rebuild = !rebuild::marker_present(&folder);
+        if !may_rebuild {
+            report.warnings.push(
+                "the previous worker stopped while rebuilding versions whose checkpoints were not written; those versions were dropped".into(),
+            );
         }
-        if manifest_changed {
-            store.manifest.save(&store.folder.manifest_path())?;
-        }
+        let restoring =
+            Restoring { may_rebuild, supplied: HashMap::new(), unavailable: HashMap::new(), awaiting: Vec::new(), rebuilt: Vec::new() };
+        let mut store = FrameStore {
+            folder,
+            manifest,
+            max_versions: max_versions.max(1),
+            current: HashMap::new(),
+            checkpoints,
+            restoring: Some(restoring),
+            sync_checkpoints: false,
+        };
+        let _ = fs::write(rebuild::marker_path(&store.folder), b"");
+        store.restore_pending(&mut report)?;
         Ok((store, report))
     }
 
-    /// Temporary files of interrupted writes and version files the manifest does not list
-    /// (written just before a crash, never committed) are removed.
-    fn remove_leftovers(&self, report: &mut RestoreReport) -> io::Result<()> {
+    /// Restores every frame not restored yet; when nothing waits for a source any more, the
+    /// restore is finished (marker and leftovers removed).
+    fn restore_pending(&mut self, report: &mut RestoreReport) -> Result<(), StoreError> {
+        let Some(mut restoring) = self.restoring.take() else { return Ok(()) };
+        restoring.awaiting.clear();
+        let names: Vec<String> = self.manifest.frames.keys().filter(|n| !self.current.contains_key(*n)).cloned().collect();
+        let mut restored = Vec::new();
+        let mut dropped: Vec<(String, u32)> = Vec::new();
+        {
+            let mut rebuilder = Rebuilder::new(&self.folder, &self.manifest);
+            for ((name, version), df) in &restoring.supplied {
+                rebuilder.supply(name, *version, df.clone());
+            }
+            for name in &names {
+                let versions: Vec<(u32, String)> =
+                    self.manifest.frames[name].versions.iter().rev().map(|v| (v.version, v.file.clone())).collect();
+                for (version, file) in versions {
+                    let has_file = self.folder.frames_dir().join(&file).exists();
+                    if !has_file && !restoring.may_rebuild {
+                        report.warnings.push(format!("frame `{name}` version {version} was dropped: its checkpoint was never written"));
+                        dropped.push((name.clone(), version));
+                        continue;
+                    }
+                    match rebuilder.resolve(name, version) {
+                        Ok(df) => {
+                            restored.push((name.clone(), df));
+                            break;
+                        }
+                        Err(RebuildError::NeedsSource { name: source_of, version: source_version, path })
+                            if !restoring.unavailable.contains_key(&(source_of.clone(), source_version)) =>
+                        {
+                            let identity = self.source_identity(&source_of, source_version);
+                            restoring.awaiting.push(SourceNeed { name: source_of, version: source_version, source: path, identity });
+                            break;
+                        }
+                        Err(RebuildError::NeedsSource { name: source_of, version: source_version, path: source }) => {
+                            let reason = &restoring.unavailable[&(source_of.clone(), source_version)];
+                            report.warnings.push(format!(
+                                "frame `{name}` version {version} could not be restored: it needs `{source}` as it was when frame `{source_of}` version {source_version} was loaded, and {reason}; it was dropped"
+                            ));
+                            dropped.push((name.clone(), version));
+                        }
+                        Err(e) => {
+                            report.warnings.push(restore_warning(name, version, &e));
+                            dropped.push((name.clone(), version));
+                        }
+                    }
+                }
+            }
+            restoring.rebuilt.extend(rebuilder.take_rebuilt());
+        }
+        for (name, version) in dropped {
+            let record = self.manifest.frames.get_mut(&name).expect("listed above");
+            record.versions.retain(|v| v.version != version);
+            if let Some(current) = record.versions.last().map(|v| v.version) {
+                record.lineage.truncate_after(current);
+            } else {
+                self.manifest.frames.remove(&name);
+            }
+            self.manifest.save(&self.folder.manifest_path())?;
+        }
+        for (name, df) in restored {
+            self.current.insert(name, df);
+            report.frames_restored += 1;
+        }
+        restoring.awaiting.sort_by(|a, b| (&a.name, a.version).cmp(&(&b.name, b.version)));
+        restoring.awaiting.dedup_by(|a, b| (&a.name, a.version) == (&b.name, b.version));
+        if restoring.awaiting.is_empty() {
+            let _ = fs::remove_file(rebuild::marker_path(&self.folder));
+            self.remove_leftovers()?;
+            self.write_rebuilt(restoring.rebuilt);
+        } else {
+            self.restoring = Some(restoring);
+        }
+        Ok(())
+    }
+
+    /// Sources the kernel must hand over before the restore can finish (empty once it has).
+    pub fn awaiting_sources(&self) -> Vec<SourceNeed> {
+        self.restoring.as_ref().map(|r| r.awaiting.clone()).unwrap_or_default()
+    }
+
+    /// The kernel handed over the source of `name` at `version` (read from `file`), or said why
+    /// it cannot (`Err(reason)`); the restore continues with it.
+    pub fn provide_source(&mut self, name: &str, version: u32, file: Result<fs::File, String>) -> Result<RestoreReport, StoreError> {
+        let mut report = RestoreReport::default();
+        let expected = self.source_identity(name, version);
+        let Some(restoring) = self.restoring.as_mut() else { return Ok(report) };
+        let source = restoring.awaiting.iter().find(|n| n.name == name && n.version == version).map(|n| n.source.clone());
+        let read = file.and_then(|file| {
+            let now = SourceIdentity::of(&file).map_err(|e| e.to_string())?;
+            match expected.as_ref().map(|then| then.difference(&now)) {
+                None => return Err("its identity when it was loaded is not recorded".into()),
+                Some(Some(difference)) => return Err(format!("the file changed since it was loaded ({difference})")),
+                Some(None) => {}
+            }
+            crate::loader::read_source(file, source.as_deref().unwrap_or_default())
+        });
+        let key = (name.to_string(), version);
+        match read {
+            Ok(df) => {
+                restoring.supplied.insert(key, df);
+            }
+            Err(reason) => {
+                restoring.unavailable.insert(key, reason);
+            }
+        }
+        self.restore_pending(&mut report)?;
+        Ok(report)
+    }
+
+    /// The identity recorded when `name` at `version` was loaded.
+    fn source_identity(&self, name: &str, version: u32) -> Option<SourceIdentity> {
+        let record = self.manifest.frames.get(name)?.versions.iter().find(|v| v.version == version)?;
+        match &record.origin {
+            Origin::Load { identity, .. } => *identity,
+            _ => None,
+        }
+    }
+
+    /// Temporary files of interrupted writes and version files the manifest does not list (of
+    /// versions dropped by undo or `max_versions` whose removal had not run yet, or staged and
+    /// not adopted) are removed: no kept version needs them.
+    fn remove_leftovers(&self) -> io::Result<()> {
         let referenced: std::collections::HashSet<&str> =
             self.manifest.frames.values().flat_map(|f| f.versions.iter().map(|v| v.file.as_str())).collect();
         for entry in fs::read_dir(self.folder.frames_dir())? {
@@ -110,9 +250,6 @@ impl FrameStore {
             let name = entry.file_name().to_string_lossy().into_owned();
             if !referenced.contains(name.as_str()) {
                 fs::remove_file(entry.path())?;
-                if !name.ends_with(TMP_SUFFIX) {
-                    report.warnings.push(format!("removed `{name}`, written but never committed"));
-                }
             }
         }
         for entry in fs::read_dir(self.folder.exports_dir())? {
@@ -133,6 +270,10 @@ impl FrameStore {
 
     pub fn set_max_versions(&mut self, max_versions: usize) {
         self.max_versions = max_versions.max(1);
+    }
+
+    pub fn set_sync_checkpoints(&mut self, sync: bool) {
+        self.sync_checkpoints = sync;
     }
 
     /// The current version of a frame, with its record.
@@ -224,7 +365,7 @@ impl FrameStore {
             }
         }
         match record.versions.iter().find(|v| v.version == version) {
-            Some(kept) => read_version_file(&self.folder.frames_dir().join(&kept.file)),
+            Some(kept) => self.version_data(name, kept.version),
             None => Err(StoreError::VersionNotKept { name: name.to_string(), version, kept: self.max_versions }),
         }
     }
@@ -242,6 +383,14 @@ impl FrameStore {
         self.commit_computed(name, df, Origin::Apply, Some(code.to_string()), llm, action)
     }
 
+    /// Commits a frame read from the file `source` (`%fe load`) as the next version of `name`;
+    /// its checkpoint follows after the reply (until then a restart reads the source again).
+    pub fn commit_loaded(&mut self, name: &str, df: DataFrame, source: &str, identity: SourceIdentity) -> Result<VersionRecord, StoreError> {
+        let origin = Origin::Load { source: source.to_string(), identity: Some(identity) };
+        let action = StepAction::Load { source: source.to_string() };
+        self.commit_computed(name, df, origin, None, None, action)
+    }
+
     /// Commits the result of `%fe replay` (the recipe `of` ran on `source`) as the next version
     /// of `name`; its lineage starts there.
     pub fn commit_replay(&mut self, name: &str, df: DataFrame, of: &FrameLineage, source: &str, mode: ReplayMode) -> Result<VersionRecord, StoreError> {
@@ -250,38 +399,106 @@ impl FrameStore {
         self.commit_computed(name, df, origin, None, None, action)
     }
 
-    /// Writes a version the worker computed, then records it with its lineage step.
+    /// Records a version the worker computed with its lineage step and makes it current; its
+    /// checkpoint is written after the reply (until then a restart rebuilds it from the step).
+    /// A replay waits for its checkpoint: its data cannot be rebuilt from its step.
     fn commit_computed(
         &mut self,
         name: &str,
-        mut df: DataFrame,
+        df: DataFrame,
         origin: Origin,
         code: Option<String>,
         llm: Option<LlmProvenance>,
         action: StepAction,
     ) -> Result<VersionRecord, StoreError> {
+        let durable_now = matches!(action, StepAction::Replay { .. });
         let version = self.next_version(name);
         let file = SessionFolder::version_file_name(name, version);
         let path = self.folder.frames_dir().join(&file);
-        df.rechunk_mut_par();
-        write_atomically(&path, |out| {
-            IpcWriter::new(out)
-                .with_compression(None)
-                .finish(&mut df)
-                .map_err(|e| io::Error::other(e.to_string()))
-        })
-        .map_err(|e: io::Error| StoreError::Write { name: name.to_string(), message: e.to_string() })?;
         let record = VersionRecord { version, file, origin, code, llm, created_unix_ms: now_unix_ms(), rows: df.height(), columns: df.width() };
         let step = lineage_step(&record, action, &df);
-        self.record_version(name, record.clone(), step, df, &path)?;
+        if durable_now {
+            self.write_now(name, version, &path, &df)?;
+        }
+        self.record_version(name, record.clone(), step, df.clone())?;
+        if !durable_now {
+            self.checkpoints.write(path, df, format!("frame `{name}` version {version}"));
+            if self.sync_checkpoints {
+                self.checkpoints.flush();
+            }
+        }
         Ok(record)
+    }
+
+    /// Writes a checkpoint before its version is recorded (after everything queued before it).
+    fn write_now(&self, name: &str, version: u32, path: &Path, df: &DataFrame) -> Result<(), StoreError> {
+        self.checkpoints.flush();
+        crate::checkpoint_writer::write_checkpoint(path, &mut df.clone())
+            .map_err(|e| StoreError::Write { name: name.to_string(), message: format!("version {version}: {e}") })
+    }
+
+    /// Waits until every committed version has its checkpoint file (for readers of the files:
+    /// the Rust cells, and tests).
+    pub fn flush_checkpoints(&self) {
+        self.checkpoints.flush();
+    }
+
+    /// Queues the checkpoints of rebuilt versions that are still kept.
+    fn write_rebuilt(&self, rebuilt: Vec<(String, u32, DataFrame)>) {
+        for (name, version, df) in rebuilt {
+            let kept = self.manifest.frames.get(&name).and_then(|r| r.versions.iter().find(|v| v.version == version));
+            if let Some(kept) = kept {
+                self.checkpoints.write(self.folder.frames_dir().join(&kept.file), df, format!("frame `{name}` version {version}"));
+            }
+        }
+    }
+
+    /// A kept version's data: its checkpoint (once queued writes are done), or rebuilt from its
+    /// step when the checkpoint could not be written.
+    fn version_data(&self, name: &str, version: u32) -> Result<DataFrame, StoreError> {
+        self.checkpoints.flush();
+        let mut rebuilder = Rebuilder::new(&self.folder, &self.manifest);
+        let df = rebuilder.resolve(name, version).map_err(|e| StoreError::Read {
+            file: SessionFolder::version_file_name(name, version),
+            message: e.to_string(),
+        })?;
+        self.write_rebuilt(rebuilder.take_rebuilt());
+        Ok(df)
+    }
+
+    /// The current version of `name` and its checkpoint file, written first if it is queued
+    /// (or was never written).
+    pub fn checkpoint_file(&self, name: &str) -> Result<(u32, PathBuf), StoreError> {
+        let (df, record) = self.frame(name)?;
+        let path = self.folder.frames_dir().join(&record.file);
+        self.checkpoints.flush();
+        if !path.exists() {
+            self.write_now(name, record.version, &path, df)?;
+        }
+        Ok((record.version, path))
+    }
+
+    /// Checkpoints that failed to be written since the last call (the versions stay committed:
+    /// they are rebuilt from their steps after a restart).
+    pub fn checkpoint_failures(&self) -> Vec<String> {
+        self.checkpoints.take_failures()
+    }
+
+    /// Checkpoint writes (and removals) not finished yet.
+    pub fn checkpoints_queued(&self) -> usize {
+        self.checkpoints.queued()
+    }
+
+    /// Test probe: keep checkpoints queued until the next flush.
+    pub fn hold_checkpoints(&self, held: bool) {
+        self.checkpoints.hold(held);
     }
 
     /// Adopts a file staged in `frames/` (by the loader or a Rust cell) as the next version of
     /// `name`.
     pub fn adopt(&mut self, name: &str, staged_file: &str, origin: Origin) -> Result<VersionRecord, StoreError> {
         let action = match &origin {
-            Origin::Load { source } => StepAction::Load { source: source.clone() },
+            Origin::Load { source, .. } => StepAction::Load { source: source.clone() },
             Origin::RustCell { execution_count } => StepAction::RustCell { execution_count: *execution_count },
             Origin::Apply | Origin::Replay { .. } => return Err(StoreError::AdoptedApply(staged_file.to_string())),
         };
@@ -315,18 +532,11 @@ impl FrameStore {
             columns: df.width(),
         };
         let step = lineage_step(&record, action, &df);
-        self.record_version(name, record.clone(), step, df, &path)?;
+        if let Err(e) = self.record_version(name, record.clone(), step, df) {
+            let _ = fs::remove_file(&path);
+            return Err(e);
+        }
         Ok(record)
-    }
-
-    /// Reads a file the loader staged in `frames/` (for `%fe replay`) and removes it.
-    pub fn take_staged(&self, staged_file: &str) -> Result<DataFrame, StoreError> {
-        let staged = self.staged_path(staged_file)?;
-        let read = File::open(&staged)
-            .map_err(|e| e.to_string())
-            .and_then(|file| IpcReader::new(file).finish().map_err(|e| e.to_string()));
-        let _ = fs::remove_file(&staged);
-        read.map_err(|message| StoreError::NotArrow { staged: staged_file.to_string(), message })
     }
 
     /// The path of a file staged in `frames/`: a plain temporary file name, and an existing file.
@@ -343,17 +553,10 @@ impl FrameStore {
         self.manifest.frames.get(name).map(|f| f.next_version).unwrap_or(FIRST_VERSION)
     }
 
-    /// Adds a written version to the manifest and saves it; on failure the new file is removed
-    /// and the frame stays where it was. Version files beyond the bound are then deleted; their
+    /// Adds a version to the manifest and saves it; on failure the frame stays where it was.
+    /// Version files beyond the bound are then deleted (after every queued checkpoint); their
     /// steps stay in the lineage.
-    fn record_version(
-        &mut self,
-        name: &str,
-        record: VersionRecord,
-        step: Step,
-        df: DataFrame,
-        path: &Path,
-    ) -> Result<(), StoreError> {
+    fn record_version(&mut self, name: &str, record: VersionRecord, step: Step, df: DataFrame) -> Result<(), StoreError> {
         let before = self.manifest.clone();
         let entry = self
             .manifest
@@ -369,7 +572,6 @@ impl FrameStore {
         entry.lineage.forget_before(oldest_kept);
         if let Err(e) = self.manifest.save(&self.folder.manifest_path()) {
             self.manifest = before;
-            let _ = fs::remove_file(path);
             return Err(e.into());
         }
         self.current.insert(name.to_string(), df);
@@ -378,10 +580,7 @@ impl FrameStore {
     }
 
     fn remove_version_files(&self, records: &[VersionRecord]) {
-        for record in records {
-            // Best effort: a file left here is removed as an orphan at the next start.
-            let _ = fs::remove_file(self.folder.frames_dir().join(&record.file));
-        }
+        self.checkpoints.remove(records.iter().map(|r| self.folder.frames_dir().join(&r.file)).collect());
     }
 
     /// Drops the current version of `name`; returns the new current record and the dropped number.
@@ -391,7 +590,7 @@ impl FrameStore {
             return Err(StoreError::NothingToUndo { name: name.to_string(), version: record.current().version });
         }
         let previous = record.versions[record.versions.len() - 2].clone();
-        let df = read_version_file(&self.folder.frames_dir().join(&previous.file))?;
+        let df = self.version_data(name, previous.version)?;
         let before = self.manifest.clone();
         let entry = self.manifest.frames.get_mut(name).expect("checked above");
         let dropped = entry.versions.pop().expect("two versions");
@@ -409,6 +608,10 @@ impl FrameStore {
     pub fn export_path(&self, name: &str, extension: &str) -> PathBuf {
         self.folder.exports_dir().join(format!("{name}.{}.{extension}", now_unix_ms()))
     }
+}
+
+fn restore_warning(name: &str, version: u32, error: &RebuildError) -> String {
+    format!("frame `{name}` version {version} could not be restored ({error}); it was dropped")
 }
 
 /// The lineage step of a version record: what was done, and the columns it left.

@@ -26,7 +26,7 @@ fn reopen(store: FrameStore, max_versions: usize) -> FrameStore {
 /// Loads `df` as `name` the way the loader does: a staged IPC file adopted by the store.
 fn load(store: &mut FrameStore, name: &str, df: DataFrame) {
     let staged = stage(store, name, df);
-    store.adopt(name, &staged, Origin::Load { source: format!("/data/{name}.csv") }).unwrap();
+    store.adopt(name, &staged, Origin::Load { source: format!("/data/{name}.csv"), identity: None }).unwrap();
 }
 
 fn stage(store: &FrameStore, name: &str, mut df: DataFrame) -> String {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{tmp_files, TestSession};
+use common::{tmp_files_when_written, TestSession};
 use fe_worker::WorkerError;
 
 #[test]
@@ -61,6 +61,8 @@ fn only_the_bounded_number_of_versions_is_kept() {
     }
     let versions: Vec<u32> = t.control.history("tx").unwrap().versions.iter().map(|v| v.version).collect();
     assert_eq!(versions, [4, 5, 6]);
+    // Old files go after the newer checkpoints are written.
+    t.control.checkpoint_file("tx").unwrap();
     let files = std::fs::read_dir(t.session_root().join("frames")).unwrap().count();
     assert_eq!(files, 3);
 }
@@ -81,7 +83,7 @@ fn a_restarted_worker_restores_every_frame_at_its_last_version() {
     assert!(table.html.contains("<th>flag</th>"));
     let status = t.control.status().unwrap();
     assert_eq!(status.restarts, 1);
-    assert!(tmp_files(&t.session_root()).is_empty());
+    assert!(tmp_files_when_written(&t, "tx").is_empty());
 }
 
 #[test]
@@ -109,7 +111,7 @@ fn assert_nothing_changed(t: &TestSession) {
     let frames = t.control.frames().unwrap();
     assert_eq!(frames.len(), 1, "{frames:?}");
     assert_eq!((frames[0].name.as_str(), frames[0].version, frames[0].rows), ("tx", 1, 10));
-    assert!(tmp_files(&t.session_root()).is_empty());
+    assert!(tmp_files_when_written(&t, "tx").is_empty());
 }
 
 #[test]
@@ -213,5 +215,5 @@ fn a_file_staged_by_another_process_becomes_a_version_with_its_origin() {
     std::fs::write(&outside, b"x").unwrap();
     assert_eq!(t.control.adopt_staged("tx", &outside, Origin::RustCell { execution_count: 9 }).unwrap_err().ename(), "UsageError");
     assert_eq!(t.version_of("tx"), Some(2));
-    assert!(tmp_files(&t.session_root()).is_empty());
+    assert!(tmp_files_when_written(&t, "tx").is_empty());
 }

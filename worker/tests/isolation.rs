@@ -96,6 +96,32 @@ fn a_named_file_is_loaded_although_the_worker_cannot_read_it() {
 }
 
 #[test]
+fn a_restore_cannot_obtain_a_file_this_kernel_did_not_load() {
+    let t = TestSession::default("restore_other_file");
+    t.load_csv("tx", 10);
+    t.control.checkpoint_file("tx").unwrap();
+    // What a compromised worker could write: a frame "loaded" from a file this kernel never
+    // loaded, whose checkpoint is missing, so that the next worker asks for the file.
+    let secret = t.write_csv("secret.csv", 3);
+    let manifest_path = t.session_root().join("manifest.json");
+    let mut manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&manifest_path).unwrap()).unwrap();
+    let mut record = manifest["frames"]["tx"].clone();
+    record["versions"][0]["file"] = "secret.1.arrow".into();
+    record["versions"][0]["origin"]["source"] = secret.display().to_string().into();
+    record["lineage"]["steps"][0]["action"]["source"] = secret.display().to_string().into();
+    manifest["frames"]["secret"] = record;
+    std::fs::write(&manifest_path, serde_json::to_vec(&manifest).unwrap()).unwrap();
+    t.control.kill_worker_for_test().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+
+    let frames = t.control.frames().unwrap();
+    assert_eq!(frames.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["tx"], "{frames:?}");
+    let notices = t.control.take_notices().join("\n");
+    assert!(notices.contains("frame `secret` version 1"), "{notices}");
+    assert!(notices.contains("is not a file this kernel loaded"), "{notices}");
+}
+
+#[test]
 fn the_worker_sees_none_of_the_kernels_environment() {
     let t = TestSession::default("environment");
     assert!(std::env::var_os("CARGO_MANIFEST_DIR").is_some(), "cargo sets this for test processes");

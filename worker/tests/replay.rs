@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{tmp_files, TestSession};
+use common::{tmp_files_when_written, TestSession};
 use fe_worker::lineage::{ReplayMode, StepAction};
 use polars::prelude::*;
 
@@ -49,7 +49,7 @@ fn fitted_replay_uses_the_training_groups_and_recomputed_the_new_data() {
     assert!(source.ends_with("test.csv"));
     assert_eq!(lineage.steps[0].column_names().collect::<Vec<_>>(), ["k", "x", "y"], "the columns read from the file");
     assert_eq!(t.version_of("tx"), Some(2));
-    assert!(tmp_files(&t.session_root()).is_empty());
+    assert!(tmp_files_when_written(&t, "tx").is_empty());
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn errors_are_clear_and_change_nothing() {
     let (t, test) = session("replay-errors", limits);
     let nothing = |t: &TestSession| {
         assert_eq!(t.control.frames().unwrap().iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["tx"]);
-        assert!(tmp_files(&t.session_root()).is_empty());
+        assert!(tmp_files_when_written(&t, "tx").is_empty());
     };
     std::fs::write(t.scratch.join("other.csv"), "k,x,z\na,1,2\n").unwrap();
     let err = t.control.replay("tx", &t.scratch.join("other.csv"), Some("o"), ReplayMode::Fitted).unwrap_err();

@@ -124,6 +124,7 @@ fn limit_rows(limits: &WorkerLimits) -> Vec<(String, String, String)> {
                 "timeout" => format!("{} s", limits.timeout.as_secs_f64()),
                 "file_size" => format_bytes(limits.file_size_bytes),
                 "max_versions" => limits.max_versions.to_string(),
+                "checkpoints" => if limits.sync_checkpoints { "sync" } else { "background" }.to_string(),
                 other => format!("({other})"),
             };
             (key.to_string(), value, meaning.to_string())

@@ -33,15 +33,20 @@ pub fn status(status: &ControlStatus) -> MimeBundle {
         let _ = writeln!(text, "last crash: {crash}");
     }
     let _ = writeln!(text, "session folder: {}", status.session_folder.display());
+    let _ = match worker.checkpoints_queued {
+        0 => writeln!(text, "checkpoints: every committed version is on disk"),
+        n => writeln!(text, "checkpoints: {n} being written (a crash now rebuilds those versions from their steps)"),
+    };
     let limits = &status.limits;
     let _ = writeln!(
         text,
-        "limits: memory {}, cpu {} s per request, timeout {:.0} s, file size {}, {} versions kept per frame",
+        "limits: memory {}, cpu {} s per request, timeout {:.0} s, file size {}, {} versions kept per frame, checkpoints {}",
         format_bytes(limits.memory_bytes),
         limits.cpu_seconds,
         limits.timeout.as_secs_f64(),
         format_bytes(limits.file_size_bytes),
-        limits.max_versions
+        limits.max_versions,
+        if limits.sync_checkpoints { "written before each reply" } else { "written after each reply" }
     );
     let mut html = format!("<pre>{}</pre>", escape_html(&text));
     html.push_str("<table class=\"fe-status\"><thead><tr><th style=\"text-align:left\">side</th><th style=\"text-align:left\">layer</th><th style=\"text-align:left\">state</th><th style=\"text-align:left\">detail</th></tr></thead><tbody>");

@@ -48,7 +48,6 @@ impl WorkerSession {
         let config = WorkerConfig {
             program,
             worker_args: vec!["worker".into()],
-            loader_args: vec!["worker-load".into()],
             session,
             limits: lock(&self.pending_limits).clone(),
             forward_stderr: true,

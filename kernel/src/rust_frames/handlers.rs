@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use fe_worker::manifest::Origin;
 use fe_worker::protocol::FrameInfo;
-use fe_worker::{SessionFolder, WorkerControl};
+use fe_worker::WorkerControl;
 
 use super::generated_cells::{is_rust_variable_name, read_into_variable, write_variable};
 use super::hand_over_errors::HandOverError;
@@ -77,7 +77,7 @@ impl RustFrames {
         let started = Instant::now();
         let control = self.worker.control().map_err(cell_error)?;
         let frame = find_frame(&control, name)?;
-        let file = control.session().frames_dir().join(SessionFolder::version_file_name(name, frame.version));
+        let (_, file) = control.checkpoint_file(name).map_err(cell_error)?;
         self.ensure_polars(PolarsFeatures::base().with_dtypes(frame.dtypes.iter().map(String::as_str)), io)?;
         let read = read_into_variable(variable, &file);
         self.rust.execute(&read, io).map_err(|e| CellError::from(HandOverError::from_cell(&e, variable, "reads the frame", false)))?;

@@ -1,5 +1,5 @@
-// A stand-in for the kernel binary in tests: the same hidden entry points (`worker`,
-// `worker-load`) calling the same functions, so tests spawn real sandboxed processes.
+// A stand-in for the kernel binary in tests: the same hidden entry point (`worker`) calling the
+// same function, so tests spawn real sandboxed processes.
 
 use std::process::exit;
 
@@ -14,15 +14,8 @@ fn main() {
                 2
             }
         },
-        "worker-load" => match fe_worker::loader::LoaderArgs::parse(args) {
-            Ok(args) => fe_worker::loader::run(args),
-            Err(e) => {
-                eprintln!("fe-worker-test-host worker-load: {e}");
-                2
-            }
-        },
         _ => {
-            eprintln!("usage: fe-worker-test-host worker --session DIR | worker-load --path P --out F --session DIR");
+            eprintln!("usage: fe-worker-test-host worker --session DIR [--max-versions N]");
             2
         }
     };

@@ -1,21 +1,16 @@
-// Files crossing the sandbox boundary: `load` runs a short-lived loader process for one user file
-// and has the worker adopt its output; `save` moves a file the worker staged to the user's path.
+// Files crossing the sandbox boundary: `load` and `replay` open the user's file here and hand the
+// open file to the worker; `save` moves a file the worker staged to the user's path.
 
-use std::ffi::OsString;
-use std::fs;
+use std::fs::{self, File};
 use std::io;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
-use std::sync::mpsc;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::child_process::{ReplyEvent, RunningChild};
-use super::spawn::sandboxed_command;
-use super::{classify, lock, shown, unexpected, WorkerConfig, WorkerControl, WorkerError, POLL};
+use super::{lock, shown, unexpected, WorkerControl, WorkerError};
 use crate::atomic_file::{publish, tmp_path_for, TMP_SUFFIX};
 use crate::frame_names::{check_frame_name, name_from_file_stem};
-use crate::loader::{InputFormat, LoaderOutcome, SUPPORTED_EXTENSIONS};
+use crate::loader::{InputFormat, SUPPORTED_EXTENSIONS};
 use crate::manifest::Origin;
 use crate::protocol::{FrameInfo, Reply, Request, SaveFormat};
 
@@ -31,8 +26,8 @@ pub struct SavedFile {
 const NOTHING_CHANGED: &str = "no frame was changed";
 
 impl WorkerControl {
-    /// `%fe load PATH [as NAME]`: parses the file in a loader process, then the worker adopts it
-    /// as the next version of NAME (the file stem by default).
+    /// `%fe load PATH [as NAME]`: the worker reads the file handed over and commits it as the
+    /// next version of NAME (the file stem by default).
     pub fn load(&self, path: &Path, name: Option<&str>) -> Result<FrameInfo, WorkerError> {
         let name = match name {
             Some(name) => name.to_string(),
@@ -48,49 +43,27 @@ impl WorkerControl {
                 })?,
         };
         check_frame_name(&name).map_err(|e| WorkerError::usage(e.to_string()))?;
-        let reply = self.with_staged_file(path, &name, |staged_file, source| Request::Adopt {
-            name: name.clone(),
-            staged_file,
-            origin: Origin::Load { source: source.display().to_string() },
-        })?;
-        match reply {
+        let (source, file) = open_source(path)?;
+        let request = Request::Load { name, source: source.display().to_string() };
+        let reply = {
+            let mut slot = lock(&self.worker);
+            self.request_locked(&mut slot, &request, Some(&file))
+        };
+        // A version read from it may need it again after a crash (see `finish_restore`).
+        if reply.is_ok() {
+            lock(&self.sources).insert(source);
+        }
+        match reply? {
             Reply::Adopted { frame } => Ok(frame),
             other => Err(unexpected(other)),
         }
     }
 
-    /// Checks `path`, parses it in a loader process into a file staged in the session's `frames/`
-    /// folder, then sends the request `make(staged file name, canonical source path)` builds, all
-    /// while holding the worker. The staged file is removed whatever happens.
-    pub(super) fn with_staged_file(&self, path: &Path, tag: &str, make: impl FnOnce(String, &Path) -> Request) -> Result<Reply, WorkerError> {
-        if InputFormat::from_path(path).is_none() {
-            return Err(WorkerError::usage(format!(
-                "cannot load `{}`: unknown file type (supported: {SUPPORTED_EXTENSIONS}); {NOTHING_CHANGED}",
-                shown(path)
-            )));
-        }
-        let source = match path.canonicalize() {
-            Ok(source) if source.is_file() => source,
-            Ok(_) => return Err(WorkerError::usage(format!("cannot load `{}`: it is not a file; {NOTHING_CHANGED}", shown(path)))),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Err(WorkerError::usage(format!("cannot load `{}`: no such file; {NOTHING_CHANGED}", shown(path))))
-            }
-            Err(e) => return Err(WorkerError::usage(format!("cannot load `{}`: {e}; {NOTHING_CHANGED}", shown(path)))),
-        };
-
+    /// Sends `make(canonical path)` with `path` opened and handed over (`%fe replay`).
+    pub(super) fn request_with_source(&self, path: &Path, make: impl FnOnce(&Path) -> Request) -> Result<Reply, WorkerError> {
+        let (source, file) = open_source(path)?;
         let mut slot = lock(&self.worker);
-        let config = lock(&self.config).clone();
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-        let staged_name = format!(".load-{tag}-{nanos}.arrow.tmp");
-        let staged = config.session.frames_dir().join(&staged_name);
-        if let Err(e) = self.run_loader(&config, &source, &staged) {
-            let _ = fs::remove_file(&staged);
-            return Err(e.with_note(NOTHING_CHANGED));
-        }
-        let answered = self.request_locked(&mut slot, &make(staged_name, &source));
-        // Renamed or removed by the worker on success; removed here whatever happened.
-        let _ = fs::remove_file(&staged);
-        answered
+        self.request_locked(&mut slot, &make(&source), Some(&file))
     }
 
     /// A fresh path in the session's `frames/` folder where a process other than the worker (the
@@ -120,62 +93,6 @@ impl WorkerControl {
         match adopted? {
             Reply::Adopted { frame } => Ok(frame),
             other => Err(unexpected(other)),
-        }
-    }
-
-    /// Runs the loader for one file with the worker's limits, timeout and interrupt handling.
-    fn run_loader(&self, config: &WorkerConfig, source: &Path, staged: &Path) -> Result<(), WorkerError> {
-        let mut args = config.loader_args.clone();
-        args.extend([
-            OsString::from("--path"),
-            source.as_os_str().to_owned(),
-            OsString::from("--out"),
-            staged.as_os_str().to_owned(),
-            OsString::from("--session"),
-            config.session.root().as_os_str().to_owned(),
-        ]);
-        let mut command = sandboxed_command(&config.program, &args, config.session.root(), &config.limits);
-        command.stdin(Stdio::null());
-        let child = self.spawner.spawn(command).map_err(|e| WorkerError::WorkerCrashed {
-            message: format!("cannot start the loader {}: {e}", config.program.display()),
-        })?;
-        let mut process = RunningChild::adopt(child, config.forward_stderr.then_some("fe-loader"));
-        {
-            let mut in_flight = lock(&self.in_flight);
-            in_flight.pid = Some(process.pid);
-            in_flight.interrupt_requested = None;
-        }
-        let started = Instant::now();
-        let mut outcome: Option<LoaderOutcome> = None;
-        let mut timed_out = false;
-        loop {
-            match process.replies.recv_timeout(POLL) {
-                Ok(ReplyEvent::Message(bytes)) => outcome = serde_json::from_slice(&bytes).ok(),
-                Ok(ReplyEvent::Closed) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
-            }
-            let interrupted = lock(&self.in_flight).interrupt_requested;
-            if !timed_out && started.elapsed() > config.limits.timeout {
-                timed_out = true;
-                process.signal(libc::SIGKILL);
-            }
-            if interrupted.is_some() {
-                // The loader has no abort mechanism: SIGINT already ended it; make sure.
-                process.signal(libc::SIGKILL);
-            }
-        }
-        let interrupted = std::mem::take(&mut *lock(&self.in_flight)).interrupt_requested.is_some();
-        let (status, stderr) = process.reap();
-        match outcome {
-            Some(LoaderOutcome::Loaded { .. }) if status.success() => Ok(()),
-            Some(LoaderOutcome::Failed { message }) => {
-                Err(WorkerError::ExecutionError { message, rendered: None, diagnostics: Vec::new() })
-            }
-            _ if interrupted => Err(WorkerError::Interrupted { message: format!("loading `{}` was interrupted", shown(source)) }),
-            _ if timed_out => Err(WorkerError::Timeout {
-                message: format!("loading `{}` took longer than the timeout", shown(source)),
-            }),
-            _ => Err(classify(status, &stderr).error(&format!("the loader of `{}`", shown(source)), &config.limits)),
         }
     }
 
@@ -224,6 +141,26 @@ impl WorkerControl {
         })?;
         Ok(SavedFile { path: destination, format, rows, columns })
     }
+}
+
+/// Checks that `path` is a file of a known format and opens it: its canonical path and the file.
+fn open_source(path: &Path) -> Result<(PathBuf, File), WorkerError> {
+    if InputFormat::from_path(path).is_none() {
+        return Err(WorkerError::usage(format!(
+            "cannot load `{}`: unknown file type (supported: {SUPPORTED_EXTENSIONS}); {NOTHING_CHANGED}",
+            shown(path)
+        )));
+    }
+    let refused = |e: io::Error| match e.kind() {
+        io::ErrorKind::NotFound => WorkerError::usage(format!("cannot load `{}`: no such file; {NOTHING_CHANGED}", shown(path))),
+        _ => WorkerError::usage(format!("cannot load `{}`: {e}; {NOTHING_CHANGED}", shown(path))),
+    };
+    let source = path.canonicalize().map_err(refused)?;
+    if !source.is_file() {
+        return Err(WorkerError::usage(format!("cannot load `{}`: it is not a file; {NOTHING_CHANGED}", shown(path))));
+    }
+    let file = File::open(&source).map_err(refused)?;
+    Ok((source, file))
 }
 
 /// Renames (same file system) or copies through `<destination>.tmp` (across file systems).

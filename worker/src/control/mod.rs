@@ -8,7 +8,10 @@ mod file_transfer;
 mod pipeline_requests;
 mod spawn;
 
+use std::collections::HashSet;
 use std::ffi::OsString;
+use std::fs::File;
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 use std::sync::{mpsc, Mutex, MutexGuard};
@@ -22,6 +25,7 @@ pub use spawn::{cpu_seconds_used, kernel_side_report, minimal_environment};
 use child_process::{ReplyEvent, RunningChild};
 use spawn::{rearm_cpu_limit, sandboxed_command, Spawner};
 
+use crate::descriptor_channel::{DescriptorPair, DescriptorSender};
 use crate::frame_names::check_frame_name;
 use crate::limits::WorkerLimits;
 use crate::protocol::*;
@@ -33,7 +37,7 @@ const POLL: Duration = Duration::from_millis(20);
 /// How long a restarted worker may take to list its frames (to say what is unchanged).
 const RESTART_CHECK_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// How to start workers and loaders.
+/// How to start workers.
 #[derive(Clone, Debug)]
 pub struct WorkerConfig {
     /// The executable (the kernel passes `std::env::current_exe()`).
@@ -41,9 +45,6 @@ pub struct WorkerConfig {
     /// Arguments selecting the worker entry point (the kernel: `["worker"]`); the control
     /// appends `--session DIR --max-versions N`.
     pub worker_args: Vec<OsString>,
-    /// Arguments selecting the loader entry point (the kernel: `["worker-load"]`); the control
-    /// appends `--path FILE --out STAGED --session DIR`.
-    pub loader_args: Vec<OsString>,
     pub session: SessionFolder,
     pub limits: WorkerLimits,
     /// Copy the children's stderr lines to this process's stderr (the Jupyter log).
@@ -71,6 +72,9 @@ enum KillReason {
 enum Outcome {
     Answered { response: Response, timed_out: bool },
     Died { cause: ExitCause, killed: Option<KillReason> },
+    /// The worker was dead before the request reached it (its stdin or descriptor channel was
+    /// closed): the request never started.
+    Undelivered { cause: ExitCause },
 }
 
 #[derive(Default)]
@@ -82,6 +86,8 @@ struct InFlight {
 struct RunningWorker {
     process: RunningChild,
     limits: WorkerLimits,
+    /// The kernel's end of the worker's descriptor channel (open files for loads and restores).
+    descriptors: DescriptorSender,
 }
 
 /// The kernel's handle on its worker. Requests are serialised; `interrupt` may be called from
@@ -92,6 +98,10 @@ pub struct WorkerControl {
     in_flight: Mutex<InFlight>,
     restarts: AtomicU64,
     last_crash: Mutex<Option<String>>,
+    /// Sentences for the user beside the answers (see `Response::notices`), until taken.
+    notices: Mutex<Vec<String>>,
+    /// Every file opened for a load (canonical paths): the only ones a restore may open again.
+    sources: Mutex<HashSet<PathBuf>>,
     /// The running worker's pid (0 when none), readable while a request holds `worker`.
     pid: AtomicI32,
     // Declared last: dropped after the worker is stopped (its thread's exit would SIGKILL it).
@@ -113,6 +123,8 @@ impl WorkerControl {
             in_flight: Mutex::new(InFlight::default()),
             restarts: AtomicU64::new(0),
             last_crash: Mutex::new(None),
+            notices: Mutex::new(Vec::new()),
+            sources: Mutex::new(HashSet::new()),
             pid: AtomicI32::new(0),
             spawner,
         };
@@ -134,16 +146,21 @@ impl WorkerControl {
     /// Replaces the limits. Timeout, CPU and kept versions apply to the next request; memory,
     /// file size and open files need a new process, which starts before the next request.
     pub fn set_limits(&self, limits: WorkerLimits) -> Result<(), WorkerError> {
-        let max_versions_changed = {
+        let configure_changed = {
             let mut config = lock(&self.config);
-            let changed = config.limits.max_versions != limits.max_versions;
+            let changed = (config.limits.max_versions, config.limits.sync_checkpoints) != (limits.max_versions, limits.sync_checkpoints);
             config.limits = limits.clone();
             changed
         };
-        if max_versions_changed {
-            self.request(Request::Configure { max_versions: limits.max_versions })?;
+        if configure_changed {
+            self.request(Request::Configure { max_versions: limits.max_versions, sync_checkpoints: limits.sync_checkpoints })?;
         }
         Ok(())
+    }
+
+    /// What the worker said beside its answers since the last call (see `Response::notices`).
+    pub fn take_notices(&self) -> Vec<String> {
+        std::mem::take(&mut *lock(&self.notices))
     }
 
     /// The worker's pid, if it is running.
@@ -170,10 +187,11 @@ impl WorkerControl {
     /// Sends one request and waits for its answer (see the module comment).
     pub fn request(&self, request: Request) -> Result<Reply, WorkerError> {
         let mut slot = lock(&self.worker);
-        self.request_locked(&mut slot, &request)
+        self.request_locked(&mut slot, &request, None)
     }
 
-    fn request_locked(&self, slot: &mut Option<RunningWorker>, request: &Request) -> Result<Reply, WorkerError> {
+    /// `file` is handed over with a request that carries one (`Request::carries_file`).
+    fn request_locked(&self, slot: &mut Option<RunningWorker>, request: &Request, file: Option<&File>) -> Result<Reply, WorkerError> {
         if let Some(name) = request.frame_name() {
             check_frame_name(name).map_err(|e| WorkerError::usage(e.to_string()))?;
         }
@@ -181,9 +199,22 @@ impl WorkerControl {
         let limits = self.limits();
         let worker = slot.as_mut().expect("started above");
         let _ = rearm_cpu_limit(worker.process.pid, limits.cpu_seconds);
-        match self.exchange(&mut worker.process, request, &limits) {
-            Outcome::Answered { response: Response::Ok { reply }, .. } => Ok(reply),
-            Outcome::Answered { response: Response::Failed { failure }, timed_out } => {
+        let mut outcome = self.exchange(worker, request, file, &limits);
+        if let Outcome::Undelivered { cause } = &outcome {
+            // Died between commands (and not yet seen as dead): the request never ran, so it
+            // runs on a restarted worker.
+            self.died_while_idle(cause.error("the worker (while idle)", &limits));
+            *slot = None;
+            self.ensure_running(slot)?;
+            let worker = slot.as_mut().expect("started above");
+            outcome = self.exchange(worker, request, file, &limits);
+        }
+        if let Outcome::Answered { response, .. } = &outcome {
+            lock(&self.notices).extend(response.notices().iter().cloned());
+        }
+        match outcome {
+            Outcome::Answered { response: Response::Ok { reply, .. }, .. } => Ok(reply),
+            Outcome::Answered { response: Response::Failed { failure, .. }, timed_out } => {
                 if timed_out && failure.class == FailureClass::Interrupted {
                     let unchanged = failure.message.trim_start_matches("interrupted; ").to_string();
                     return Err(WorkerError::Timeout {
@@ -193,26 +224,41 @@ impl WorkerControl {
                 }
                 Err(WorkerError::from_failure(failure))
             }
-            Outcome::Died { cause, killed } => {
-                let error = match killed {
-                    Some(KillReason::Timeout) => WorkerError::Timeout {
-                        message: format!(
-                            "stopped after the timeout of {} (it did not stop on SIGINT, so the worker was killed)",
-                            describe_duration(limits.timeout)
-                        ),
-                    },
-                    Some(KillReason::Interrupt) => WorkerError::Interrupted {
-                        message: "interrupted (the worker did not stop on SIGINT, so it was killed)".into(),
-                    },
-                    None => cause.error("the worker", &limits),
-                };
-                *lock(&self.last_crash) = Some(error.to_string());
-                self.restarts.fetch_add(1, Ordering::Relaxed);
-                *slot = None;
-                let note = self.restart_note(slot, request.frame_name());
-                Err(error.with_note(&note))
-            }
+            Outcome::Died { cause, killed } => Err(self.died(slot, request, &limits, cause, killed)),
+            // The retry found the new worker dead too: an error, not another retry.
+            Outcome::Undelivered { cause } => Err(self.died(slot, request, &limits, cause, None)),
         }
+    }
+
+    /// The error for a request whose worker died (restarted first, so it can say what is kept).
+    fn died(&self, slot: &mut Option<RunningWorker>, request: &Request, limits: &WorkerLimits, cause: ExitCause, killed: Option<KillReason>) -> WorkerError {
+        let error = match killed {
+            Some(KillReason::Timeout) => WorkerError::Timeout {
+                message: format!(
+                    "stopped after the timeout of {} (it did not stop on SIGINT, so the worker was killed)",
+                    describe_duration(limits.timeout)
+                ),
+            },
+            Some(KillReason::Interrupt) => WorkerError::Interrupted {
+                message: "interrupted (the worker did not stop on SIGINT, so it was killed)".into(),
+            },
+            None => cause.error("the worker", limits),
+        };
+        self.record_crash(&error);
+        *slot = None;
+        let note = self.restart_note(slot, request.frame_name());
+        error.with_note(&note)
+    }
+
+    fn record_crash(&self, error: &WorkerError) {
+        *lock(&self.last_crash) = Some(error.to_string());
+        self.restarts.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// A worker found dead before a command: recorded, and said beside the command's answer.
+    fn died_while_idle(&self, error: WorkerError) {
+        self.record_crash(&error);
+        lock(&self.notices).push(format!("{error}; it was restarted and its frames restored before this command ran"));
     }
 
     /// Restarts the worker and says what is unchanged; the request is never sent again.
@@ -226,8 +272,8 @@ impl WorkerControl {
                 let worker = slot.as_mut().expect("started above");
                 let mut limits = self.limits();
                 limits.timeout = RESTART_CHECK_TIMEOUT;
-                match self.exchange(&mut worker.process, &Request::Frames, &limits) {
-                    Outcome::Answered { response: Response::Ok { reply: Reply::Frames { frames } }, .. } => {
+                match self.exchange(worker, &Request::Frames, None, &limits) {
+                    Outcome::Answered { response: Response::Ok { reply: Reply::Frames { frames }, .. }, .. } => {
                         match frames.iter().find(|f| f.name == name) {
                             Some(f) => format!("frame `{name}` is still at version {}", f.version),
                             None => format!("no frame `{name}` was created"),
@@ -247,9 +293,7 @@ impl WorkerControl {
         if let Some(worker) = slot.as_mut() {
             if let Ok(Some(_)) = worker.process.child.try_wait() {
                 let (status, stderr) = worker.process.reap();
-                let error = classify(status, &stderr).error("the worker (while idle)", &worker.limits);
-                *lock(&self.last_crash) = Some(error.to_string());
-                self.restarts.fetch_add(1, Ordering::Relaxed);
+                self.died_while_idle(classify(status, &stderr).error("the worker (while idle)", &worker.limits));
                 *slot = None;
             } else if worker.limits.needs_restart_for(&limits) {
                 worker.process.stop(Duration::from_secs(2));
@@ -267,47 +311,90 @@ impl WorkerControl {
             OsString::from("--max-versions"),
             OsString::from(config.limits.max_versions.to_string()),
         ]);
-        let command = sandboxed_command(&config.program, &args, config.session.root(), &config.limits);
+        if config.limits.sync_checkpoints {
+            args.push(OsString::from("--sync-checkpoints"));
+        }
+        let channel = DescriptorPair::new()
+            .map_err(|e| WorkerError::WorkerCrashed { message: format!("cannot create the worker's descriptor channel: {e}") })?;
+        let command = sandboxed_command(&config.program, &args, config.session.root(), &config.limits, channel.worker_end.as_raw_fd());
         let child = self.spawner.spawn(command).map_err(|e| WorkerError::WorkerCrashed {
             message: format!("cannot start the worker {}: {e}", config.program.display()),
         })?;
+        drop(channel.worker_end);
         let prefix = config.forward_stderr.then_some("fe-worker");
-        let mut process = RunningChild::adopt(child, prefix);
-        // A new worker restores the session first (and removes temporary files left by a crash):
-        // wait for that before anything stages a file, so nothing races its clean-up.
+        let mut worker = RunningWorker { process: RunningChild::adopt(child, prefix), limits: config.limits.clone(), descriptors: channel.kernel_end };
+        // A new worker restores the session first (and removes temporary files left by a crash),
+        // with the source files it asks for: wait for that before any other request.
         let mut limits = config.limits.clone();
         limits.timeout = RESTART_CHECK_TIMEOUT;
-        match self.exchange(&mut process, &Request::Frames, &limits) {
-            Outcome::Answered { response: Response::Ok { .. }, .. } => {}
-            Outcome::Answered { response: Response::Failed { failure }, .. } => {
-                return Err(WorkerError::WorkerCrashed { message: format!("the new worker failed to start: {}", failure.message) })
-            }
-            Outcome::Died { cause, .. } => return Err(cause.error("the new worker (while restoring)", &config.limits)),
-        }
-        self.pid.store(process.pid, Ordering::Relaxed);
-        *slot = Some(RunningWorker { process, limits: config.limits });
+        self.finish_restore(&mut worker, &limits)?;
+        self.pid.store(worker.process.pid, Ordering::Relaxed);
+        *slot = Some(worker);
         Ok(())
     }
 
-    /// Writes the request and waits for the answer, escalating on timeout and interrupt.
-    fn exchange(&self, process: &mut RunningChild, request: &Request, limits: &WorkerLimits) -> Outcome {
+    /// Answers a new worker's restore: it says which source files it needs again (versions
+    /// whose checkpoint was not written when the previous worker died); each is opened and
+    /// handed over if this control opened it for a load before, else refused with the reason.
+    fn finish_restore(&self, worker: &mut RunningWorker, limits: &WorkerLimits) -> Result<(), WorkerError> {
+        let failed = |failure: Failure| WorkerError::WorkerCrashed { message: format!("the new worker failed to start: {}", failure.message) };
+        let mut request = Request::Restore;
+        let mut file: Option<File> = None;
+        loop {
+            let awaiting = match self.exchange(worker, &request, file.as_ref(), limits) {
+                Outcome::Answered { response, .. } => {
+                    lock(&self.notices).extend(response.notices().iter().cloned());
+                    match response {
+                        Response::Ok { reply: Reply::Restoring { awaiting }, .. } => awaiting,
+                        Response::Ok { reply, .. } => return Err(unexpected(reply)),
+                        Response::Failed { failure, .. } => return Err(failed(failure)),
+                    }
+                }
+                Outcome::Died { cause, .. } | Outcome::Undelivered { cause } => {
+                    return Err(cause.error("the new worker (while restoring)", limits))
+                }
+            };
+            let Some(need) = awaiting.into_iter().next() else { return Ok(()) };
+            let opened = if lock(&self.sources).contains(Path::new(&need.source)) {
+                File::open(&need.source).map_err(|e| format!("`{}` cannot be opened ({e})", need.source))
+            } else {
+                Err(format!("`{}` is not a file this kernel loaded", need.source))
+            };
+            (request, file) = match opened {
+                Ok(opened) => (Request::ProvideSource { name: need.name, version: need.version, unavailable: None }, Some(opened)),
+                Err(reason) => (Request::ProvideSource { name: need.name, version: need.version, unavailable: Some(reason) }, None),
+            };
+        }
+    }
+
+    /// Hands over `file` (for a request that carries one), writes the request and waits for the
+    /// answer, escalating on timeout and interrupt.
+    fn exchange(&self, worker: &mut RunningWorker, request: &Request, file: Option<&File>, limits: &WorkerLimits) -> Outcome {
         {
             let mut in_flight = lock(&self.in_flight);
-            in_flight.pid = Some(process.pid);
+            in_flight.pid = Some(worker.process.pid);
             in_flight.interrupt_requested = None;
         }
-        let outcome = self.exchange_in_flight(process, request, limits);
+        let outcome = self.exchange_in_flight(worker, request, file, limits);
         *lock(&self.in_flight) = InFlight::default();
         outcome
     }
 
-    fn exchange_in_flight(&self, process: &mut RunningChild, request: &Request, limits: &WorkerLimits) -> Outcome {
-        let written = match process.stdin.as_mut() {
-            Some(stdin) => write_message(stdin, request).is_ok(),
-            None => false,
+    fn exchange_in_flight(&self, worker: &mut RunningWorker, request: &Request, file: Option<&File>, limits: &WorkerLimits) -> Outcome {
+        debug_assert_eq!(request.carries_file(), file.is_some(), "a request that carries a file is sent with one");
+        let handed_over = match file {
+            Some(file) if request.carries_file() => worker.descriptors.send(file).is_ok(),
+            _ => true,
         };
+        let process = &mut worker.process;
+        let written = handed_over
+            && match process.stdin.as_mut() {
+                Some(stdin) => write_message(stdin, request).is_ok(),
+                None => false,
+            };
         if !written {
-            return reap(process, None);
+            let (status, stderr) = process.reap();
+            return Outcome::Undelivered { cause: classify(status, &stderr) };
         }
         let started = Instant::now();
         let mut timeout_signalled: Option<Instant> = None;
@@ -407,6 +494,15 @@ impl WorkerControl {
     pub fn undo(&self, name: &str) -> Result<(FrameInfo, u32), WorkerError> {
         match self.request(Request::Undo { name: name.into() })? {
             Reply::Undone { frame, dropped_version } => Ok((frame, dropped_version)),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// The current version of `name` and its checkpoint file, written before this returns
+    /// (`%fe to-rust` memory-maps it).
+    pub fn checkpoint_file(&self, name: &str) -> Result<(u32, PathBuf), WorkerError> {
+        match self.request(Request::CheckpointFile { name: name.into() })? {
+            Reply::CheckpointFile { version, path } => Ok((version, path)),
             other => Err(unexpected(other)),
         }
     }

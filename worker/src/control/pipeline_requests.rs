@@ -39,8 +39,8 @@ impl WorkerControl {
         }
     }
 
-    /// `%fe replay NAME PATH [as NEW]`: the loader parses PATH (as `%fe load` would), then the
-    /// worker runs NAME's recorded steps on it and commits the result as NEW (default: the file
+    /// `%fe replay NAME PATH [as NEW]`: the worker reads PATH (as `%fe load` would) and runs
+    /// NAME's recorded steps on it and commits the result as NEW (default: the file
     /// stem).
     pub fn replay(&self, name: &str, path: &Path, new_name: Option<&str>, mode: ReplayMode) -> Result<ReplaySummary, WorkerError> {
         check_frame_name(name).map_err(|e| WorkerError::usage(e.to_string()))?;
@@ -51,9 +51,8 @@ impl WorkerControl {
             })?,
         };
         check_frame_name(&new_name).map_err(|e| WorkerError::usage(e.to_string()))?;
-        let reply = self.with_staged_file(path, &new_name, |staged_file, source| Request::Replay {
+        let reply = self.request_with_source(path, |source| Request::Replay {
             name: name.to_string(),
-            staged_file,
             source: source.display().to_string(),
             new_name: new_name.clone(),
             mode,

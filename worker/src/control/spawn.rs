@@ -1,9 +1,10 @@
-// Starting worker and loader processes: from one long-lived thread (PR_SET_PDEATHSIG fires when
+// Starting worker processes: from one long-lived thread (PR_SET_PDEATHSIG fires when
 // the spawning *thread* exits), with a cleared environment, own process group, rlimits and
 // every inherited descriptor closed.
 
 use std::ffi::OsString;
 use std::io;
+use std::os::fd::RawFd;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -98,8 +99,9 @@ fn rlimits(limits: &WorkerLimits) -> Vec<Rlimit> {
         .collect()
 }
 
-/// A command for `program args` with every kernel-side layer.
-pub fn sandboxed_command(program: &Path, args: &[OsString], session: &Path, limits: &WorkerLimits) -> Command {
+/// A command for `program args` with every kernel-side layer; `descriptor_end` (the worker's end
+/// of the descriptor channel) becomes its descriptor 3, the only one it inherits beside stdio.
+pub fn sandboxed_command(program: &Path, args: &[OsString], session: &Path, limits: &WorkerLimits, descriptor_end: RawFd) -> Command {
     let mut command = Command::new(program);
     command
         .args(args)
@@ -113,8 +115,9 @@ pub fn sandboxed_command(program: &Path, args: &[OsString], session: &Path, limi
     let rlimits = rlimits(limits);
     // SAFETY: getpid has no preconditions.
     let kernel_pid = unsafe { libc::getpid() };
+    let channel = crate::descriptor_channel::WORKER_END;
     // SAFETY: the closure runs between fork and exec and only makes async-signal-safe syscalls
-    // (prctl, getppid, setrlimit, close_range, fcntl, _exit); it allocates nothing.
+    // (prctl, getppid, setrlimit, close_range, fcntl, dup2, _exit); it allocates nothing.
     unsafe {
         command.pre_exec(move || {
             if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong, 0, 0, 0) != 0 {
@@ -135,6 +138,14 @@ pub fn sandboxed_command(program: &Path, args: &[OsString], session: &Path, limi
                 for fd in 3..4096 {
                     libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
                 }
+            }
+            // The descriptor channel stays open across exec, as descriptor 3.
+            if descriptor_end == channel {
+                if libc::fcntl(channel, libc::F_SETFD, 0) != 0 {
+                    return Err(io::Error::last_os_error());
+                }
+            } else if libc::dup2(descriptor_end, channel) != channel {
+                return Err(io::Error::last_os_error());
             }
             Ok(())
         });
@@ -180,7 +191,10 @@ pub fn kernel_side_report(limits: &WorkerLimits) -> SandboxReport {
     report.push("environment", in_force("cleared; only PATH, LANG, HOME and TMPDIR=session folder"));
     report.push("process group", in_force("own group; signals to the kernel's group do not reach it"));
     report.push("parent-death signal", in_force("SIGKILL when the kernel's spawner thread ends; stdin lifeline"));
-    report.push("inherited descriptors", in_force("all above stdio closed at exec"));
+    report.push(
+        "inherited descriptors",
+        in_force("all above stdio closed at exec, but for the socket on which the kernel hands over the files you load"),
+    );
     let applied = rlimits(limits);
     let value = |resource| applied.iter().find(|l| l.resource == resource).map(|l| l.soft).unwrap_or(0);
     report.push(

@@ -1,5 +1,5 @@
 // Layer 2: Landlock. Write only the session folder; read only what the process needs (shared
-// libraries, its own /proc entry, CPU/memory facts, time zones) plus named files; no TCP.
+// libraries, its own /proc entry, CPU/memory facts, time zones); no TCP.
 
 use std::path::PathBuf;
 
@@ -46,7 +46,6 @@ fn try_restrict(plan: &SandboxPlan) -> Result<LayerState, landlock::RulesetError
     if let Ok(exe) = std::env::current_exe() {
         read_paths.push(exe);
     }
-    read_paths.extend(plan.readable_files.iter().cloned());
     let write_paths = [plan.session_folder.clone(), PathBuf::from("/dev/null")];
 
     let status = Ruleset::default()
@@ -66,7 +65,7 @@ fn try_restrict(plan: &SandboxPlan) -> Result<LayerState, landlock::RulesetError
     };
     Ok(match status.ruleset {
         RulesetStatus::FullyEnforced => LayerState::InForce {
-            detail: format!("{abi}: write only the session folder, read only system libraries and named files, no TCP bind/connect, no abstract sockets or signals outside"),
+            detail: format!("{abi}: write only the session folder, read only system libraries (user files arrive as open descriptors), no TCP bind/connect, no abstract sockets or signals outside"),
         },
         RulesetStatus::PartiallyEnforced => LayerState::Partial {
             detail: format!("{abi}: older kernel, some rights (TCP, scopes or truncate/ioctl) not enforced"),

@@ -14,10 +14,9 @@ pub use syscall_filter::DENIED_SYSCALLS;
 /// What a sandboxed process may touch.
 #[derive(Clone, Debug)]
 pub struct SandboxPlan {
-    /// Read and write: the session folder (the only writable place besides /dev/null).
+    /// Read and write: the session folder (the only writable place besides /dev/null). User
+    /// files are never opened by path: the kernel hands them over open.
     pub session_folder: PathBuf,
-    /// Read only: extra files (the loader gets the one file it parses).
-    pub readable_files: Vec<PathBuf>,
 }
 
 /// The state of one layer.

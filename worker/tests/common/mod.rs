@@ -32,7 +32,6 @@ impl TestSession {
         let config = WorkerConfig {
             program: PathBuf::from(env!("CARGO_BIN_EXE_fe-worker-test-host")),
             worker_args: vec!["worker".into()],
-            loader_args: vec!["worker-load".into()],
             session,
             limits,
             forward_stderr: std::env::var_os("FE_WORKER_TEST_LOG").is_some(),
@@ -95,6 +94,13 @@ pub fn write_csv(path: &Path, rows: usize) -> PathBuf {
 /// Limits for tests: generous memory, short grace, a timeout that never fires by accident.
 pub fn test_limits() -> WorkerLimits {
     WorkerLimits { memory_bytes: 4 << 30, timeout: std::time::Duration::from_secs(120), ..WorkerLimits::default() }
+}
+
+/// Every `*.tmp` file in the session folder once the checkpoints queued so far are written
+/// (checkpoints are written after the reply; asking for `frame`'s checkpoint file waits for them).
+pub fn tmp_files_when_written(t: &TestSession, frame: &str) -> Vec<PathBuf> {
+    t.control.checkpoint_file(frame).unwrap();
+    tmp_files(&t.session_root())
 }
 
 /// Every `*.tmp` file anywhere in the session folder.

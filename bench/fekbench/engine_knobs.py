@@ -1,0 +1,67 @@
+# What each speed knob buys: the 10-feature pipeline in-process (bench_engine) in the product's
+# build and with one knob changed at a time, each paired with Python Polars (lazy) in the same run.
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import polars as pl
+
+from . import pipeline_code, pipeline_data, stats
+
+# (key, what changes from the product build, binary name in the bench-bin examples folder, flags).
+# A variant whose binary was not built (bench/setup.sh builds them) is reported as skipped.
+VARIANTS = [
+    ("product", "the product's build and options", "bench_engine", []),
+    ("no_cse", "without common sub-expression elimination (Python Polars' default; repeated `over` windows share their groups)", "bench_engine", ["--no-cse"]),
+    ("streaming", "the streaming engine instead of the in-memory engine (before this version)", "bench_engine", ["--streaming"]),
+    ("jemalloc", "jemalloc as the global allocator (Python Polars' on Linux)", "bench_engine-jemalloc", []),
+    ("mimalloc", "mimalloc as the global allocator", "bench_engine-mimalloc", []),
+    ("baseline_cpu", "built for baseline x86-64 (no AVX2/FMA/BMI: what the build had before)", "bench_engine-baseline-cpu", []),
+]
+
+
+def _python_lazy(tx: pl.DataFrame, customers: pl.DataFrame) -> float:
+    started = time.perf_counter()
+    pipeline_code.run_polars(tx, customers, lazy=True)
+    return time.perf_counter() - started
+
+
+def _engine(binary: Path, flags: list[str], code_file: Path, tx_path: Path, cust_path: Path) -> float:
+    out = subprocess.run(
+        [str(binary), str(code_file), "tx", f"tx={tx_path}", f"customers={cust_path}", "--repeats", "1", *flags],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])["run_seconds"][0]
+
+
+def run(workdir: Path, data_dir: Path, sizes: list[tuple[int, int]], examples: Path) -> dict:
+    code_file = workdir / "knobs_features.py"
+    code_file.write_text(pipeline_code.FEATURES)
+    result: dict = {"variants": {key: {"what": what, "binary": binary, "flags": flags} for key, what, binary, flags in VARIANTS}}
+    for rows, repeats in sizes:
+        tx_path, cust_path = pipeline_data.ensure(data_dir, rows)
+        tx, customers = pl.read_parquet(tx_path), pl.read_parquet(cust_path)
+        available = [(key, examples / binary, flags) for key, _, binary, flags in VARIANTS if (examples / binary).is_file()]
+        times: dict[str, list[float]] = {key: [] for key, _, _ in available}
+        python: list[float] = []
+        for _ in range(repeats):
+            for key, binary, flags in available:
+                times[key].append(_engine(binary, flags, code_file, tx_path, cust_path))
+            python.append(_python_lazy(tx, customers))
+        size = {}
+        for key, _, _, _ in VARIANTS:
+            if key not in times:
+                size[key] = {"skipped": "not built"}
+                continue
+            size[key] = {
+                "seconds": stats.summary(times[key]),
+                "ratio_vs_polars_lazy": stats.paired_ratio(times[key], python),
+                "ratio_vs_product": stats.paired_ratio(times[key], times["product"]),
+            }
+        size["polars_lazy_seconds"] = stats.summary(python)
+        result[str(rows)] = size
+    return result
