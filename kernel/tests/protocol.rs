@@ -249,6 +249,26 @@ async fn silent_execute_publishes_no_output_and_does_not_count() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn execute_without_history_shows_its_outputs_and_takes_no_count() {
+    let kernel = launch().await;
+    let mut client = Client::connect(&kernel.info).await;
+    client.execute("%fe help", REPLY_TIMEOUT).await;
+    // VS Code's background code: outputs wanted, no prompt number.
+    let background = ExecuteRequest { store_history: false, ..execute_request("%fe help") };
+    let id = client.send_shell(background).await;
+    let reply = client.shell_reply(REPLY_TIMEOUT).await;
+    let JupyterMessageContent::ExecuteReply(reply) = reply.content else { panic!() };
+    assert_eq!(reply.status, ReplyStatus::Ok);
+    assert_eq!(reply.execution_count.0, 1, "a request that stores no history is answered with the current count");
+    let messages = client.iopub_until_idle(&id, REPLY_TIMEOUT).await;
+    assert!(message_types(&messages).contains(&"display_data"), "{:?}", message_types(&messages));
+
+    let (reply, _) = client.execute("%fe help", REPLY_TIMEOUT).await;
+    let JupyterMessageContent::ExecuteReply(reply) = reply.content else { panic!() };
+    assert_eq!(reply.execution_count.0, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shutdown_exits_cleanly_and_a_restart_relaunches() {
     let mut kernel = launch().await;
     let mut client = Client::connect(&kernel.info).await;
