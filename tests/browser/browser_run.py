@@ -32,7 +32,6 @@ class BrowserRun:
     returncode: int
     leftovers: list[int]  # processes of this run still alive after the server stopped
     notebook: Path        # the notebook file the page saved
-    out: Path             # screenshots, report.json, the server's log
 
 
 def nonblank_lines(text: str) -> list[str]:
@@ -77,7 +76,7 @@ def run_in_browser(app: str, driver: str, notebook: str, tmp_path: Path, out_nam
         server.stop()
         leftovers = kill_processes_mentioning(f"{tmp_path}/")
     report = json.loads((out / "report.json").read_text())
-    return BrowserRun(time.monotonic() - started, report, run.stdout, run.returncode, leftovers, notebooks / notebook, out)
+    return BrowserRun(time.monotonic() - started, report, run.stdout, run.returncode, leftovers, notebooks / notebook)
 
 
 def print_summary(run: BrowserRun, name: str):
