@@ -1,5 +1,5 @@
 // The Jupyter protocol as a client sees it, against the real binary: kernel_info, message
-// order, counting, signatures, bad input, history, comms, silent cells, shutdown/restart.
+// order, counting, signatures, bad input, history, comms, silent cells, shutdown/restart, SIGTERM.
 
 mod common;
 
@@ -246,6 +246,50 @@ async fn silent_execute_publishes_no_output_and_does_not_count() {
     let (reply, _) = client.execute("%fe help", REPLY_TIMEOUT).await;
     let JupyterMessageContent::ExecuteReply(reply) = reply.content else { panic!() };
     assert_eq!(reply.execution_count.0, 1, "the silent cell did not count");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn execute_without_history_shows_its_outputs_and_takes_no_count() {
+    let kernel = launch().await;
+    let mut client = Client::connect(&kernel.info).await;
+    client.execute("%fe help", REPLY_TIMEOUT).await;
+    // VS Code's background code: outputs wanted, no prompt number.
+    let background = ExecuteRequest { store_history: false, ..execute_request("%fe help") };
+    let id = client.send_shell(background).await;
+    let reply = client.shell_reply(REPLY_TIMEOUT).await;
+    let JupyterMessageContent::ExecuteReply(reply) = reply.content else { panic!() };
+    assert_eq!(reply.status, ReplyStatus::Ok);
+    assert_eq!(reply.execution_count.0, 1, "a request that stores no history is answered with the current count");
+    let messages = client.iopub_until_idle(&id, REPLY_TIMEOUT).await;
+    assert!(message_types(&messages).contains(&"display_data"), "{:?}", message_types(&messages));
+
+    let (reply, _) = client.execute("%fe help", REPLY_TIMEOUT).await;
+    let JupyterMessageContent::ExecuteReply(reply) = reply.content else { panic!() };
+    assert_eq!(reply.execution_count.0, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_the_worker_and_deletes_the_session_folder() {
+    let mut kernel = launch().await;
+    let mut client = Client::connect(&kernel.info).await;
+    let data = kernel.scratch.0.join("t.csv");
+    std::fs::write(&data, "a,b\n1,2\n").unwrap();
+    let (reply, _) = client.execute(&format!("%fe load {} as t", data.display()), REPLY_TIMEOUT).await;
+    let JupyterMessageContent::ExecuteReply(reply) = reply.content else { panic!() };
+    assert_eq!(reply.status, ReplyStatus::Ok);
+    let (_, outputs) = client.execute("%fe status", REPLY_TIMEOUT).await;
+    let text: String = outputs.iter().filter_map(|m| content_json(m)["data"]["text/plain"].as_str().map(str::to_owned)).collect();
+    let folder = text.lines().find_map(|line| line.strip_prefix("session folder: ")).expect("%fe status names the session folder");
+    let folder = std::path::PathBuf::from(folder.trim());
+    assert!(folder.is_dir(), "{}", folder.display());
+
+    // How VS Code ends a kernel (no shutdown_request); jupyter_client's fallback too.
+    let pid = i32::try_from(kernel.child.id()).unwrap();
+    // SAFETY: kill has no memory-safety preconditions; the pid is our child, not yet reaped.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    let status = wait_for_exit(&mut kernel.child, Duration::from_secs(20)).expect("the kernel exits on SIGTERM");
+    assert!(status.success(), "{status:?}");
+    assert!(!folder.exists(), "the session folder {} was left behind", folder.display());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -51,10 +51,13 @@ pub async fn execute(kernel: &Kernel, socket: &mut RouterSendHalf, request: &Req
 
     let silent = content.silent;
     let store_history = content.store_history && !silent;
-    let count = if silent {
-        kernel.execution_count.load(Ordering::SeqCst)
-    } else {
+    // The counter "increases by one with each request that stores history"; a request that does
+    // not is answered with the current value (messaging spec, execute_reply). VS Code relies on
+    // it: its background code is `silent: false, store_history: false` and must not take a number.
+    let count = if store_history {
         kernel.execution_count.fetch_add(1, Ordering::SeqCst) + 1
+    } else {
+        kernel.execution_count.load(Ordering::SeqCst)
     };
     if !silent {
         kernel.publish(&request.parent, "execute_input", json!({"code": content.code, "execution_count": count}));

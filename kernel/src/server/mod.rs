@@ -102,6 +102,7 @@ pub async fn serve(
         tokio::spawn(control::serve_control(kernel.clone(), control_send, control_queue)),
     ];
     spawn_interrupt_on_sigint(kernel.clone());
+    spawn_shutdown_on_sigterm(kernel.clone());
     tracing::info!(session = kernel.headers.session(), "kernel ready");
 
     let restart = loop {
@@ -134,6 +135,28 @@ fn spawn_interrupt_on_sigint(kernel: Arc<Kernel>) {
         while tokio::signal::ctrl_c().await.is_ok() {
             tracing::info!("SIGINT: interrupting the running cell");
             kernel.interrupt();
+        }
+    });
+}
+
+/// VS Code's raw-kernel mode never sends `shutdown_request`: it ends a kernel, for a restart too,
+/// with SIGTERM to each of its descendants and then to the kernel (jupyter_client also falls back
+/// to SIGTERM when a kernel does not exit). Take it as a shutdown, so the running cell is
+/// interrupted, the worker stopped and the session folder deleted before the process exits.
+fn spawn_shutdown_on_sigterm(kernel: Arc<Kernel>) {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut terminate = match signal(SignalKind::terminate()) {
+        Ok(terminate) => terminate,
+        Err(error) => {
+            tracing::warn!(%error, "cannot handle SIGTERM; it will end the kernel without clean-up");
+            return;
+        }
+    };
+    tokio::spawn(async move {
+        if terminate.recv().await.is_some() {
+            tracing::info!("SIGTERM: shutting down");
+            kernel.interrupt();
+            kernel.request_shutdown(false);
         }
     });
 }

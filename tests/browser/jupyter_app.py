@@ -1,5 +1,5 @@
-# A JupyterLab server for the browser test: 127.0.0.1, a free port, a random token, every Jupyter
-# folder inside one temporary root; stopped cleanly (kernels first), and killed if it will not stop.
+# A Jupyter server for the browser tests, JupyterLab or Notebook 7: 127.0.0.1, a free port, a random
+# token, every Jupyter folder inside one temporary root; stopped cleanly (kernels first), or killed.
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-# Lab settings for a test run: no news or update checks (no network here), nothing else changed.
+# Settings for a test run (Lab and Notebook 7 read the same ones): no news or update checks (no
+# network here), nothing else changed.
 SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
 }
@@ -31,10 +32,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class LabServer:
-    """`jupyter lab` serving `notebook_dir`; its config, data, runtime and settings live in `root`."""
+# The Python module that serves each front end.
+APPS = {"lab": "jupyterlab", "notebook": "notebook"}
 
-    def __init__(self, root: Path, notebook_dir: Path, log_path: Path):
+
+class JupyterApp:
+    """`jupyter lab` or `jupyter notebook` serving `notebook_dir`; its config, data, runtime and
+    settings live in `root`."""
+
+    def __init__(self, app: str, root: Path, notebook_dir: Path, log_path: Path):
+        self.module = APPS[app]
         self.root = root
         self.notebook_dir = notebook_dir
         self.log_path = log_path
@@ -70,7 +77,7 @@ class LabServer:
         env = self.environment()
         self.write_settings()
         command = [
-            sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+            sys.executable, "-m", self.module, "--no-browser", "--allow-root",
             "--ip=127.0.0.1", f"--port={self.port}", "--ServerApp.port_retries=0",
             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.notebook_dir}",
         ]
@@ -81,13 +88,13 @@ class LabServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"JupyterLab exited with {self.process.returncode}; see {self.log_path}")
+                raise RuntimeError(f"{self.module} exited with {self.process.returncode}; see {self.log_path}")
             try:
                 self.api("GET", "/api/status")
                 return
             except OSError:
                 time.sleep(0.5)
-        raise RuntimeError(f"JupyterLab did not answer within {timeout:.0f} s; see {self.log_path}")
+        raise RuntimeError(f"{self.module} did not answer within {timeout:.0f} s; see {self.log_path}")
 
     def api(self, method: str, path: str, timeout: float = 10):
         request = urllib.request.Request(f"{self.url}{path}", method=method,
