@@ -430,6 +430,14 @@ pub fn write_message<T: Serialize>(out: &mut impl Write, message: &T) -> Result<
     Ok(())
 }
 
+/// A zero-length frame: the worker has read a request and starts on it (so the kernel can tell
+/// a worker that died between requests from one that died during one).
+pub fn write_receipt(out: &mut impl Write) -> Result<(), FrameError> {
+    out.write_all(&0u32.to_be_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
 /// Reads one message body; `Closed` on a clean end of stream before a length.
 pub fn read_message_bytes(input: &mut impl Read) -> Result<Vec<u8>, FrameError> {
     let mut length = [0u8; 4];

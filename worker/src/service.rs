@@ -111,7 +111,13 @@ pub fn run(args: ServiceArgs) -> i32 {
     let mut output = BufWriter::new(io::stdout().lock());
     loop {
         let request: Request = match read_message(&mut input) {
-            Ok(request) => request,
+            Ok(request) => {
+                if let Err(e) = write_receipt(&mut output) {
+                    eprintln!("fe-worker: cannot answer: {e}");
+                    return 4;
+                }
+                request
+            }
             Err(FrameError::Closed) => return 0,
             Err(FrameError::Json(e)) => {
                 let failure = usage(format!("malformed request: {e}"));

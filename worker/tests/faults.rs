@@ -244,3 +244,41 @@ fn a_source_changed_before_a_restore_is_named_and_not_read_silently() {
     assert!(notices.contains("tx.csv"), "{notices}");
     assert!(notices.contains("changed since it was loaded"), "{notices}");
 }
+
+/// Until the process is a zombie or gone (killed, not yet reaped by the control).
+fn wait_dead(pid: i32) {
+    loop {
+        match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+            Ok(stat) if !stat.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')) => {
+                std::thread::sleep(Duration::from_millis(5))
+            }
+            _ => return,
+        }
+    }
+}
+
+#[test]
+fn a_worker_killed_while_idle_twenty_times_is_restored_and_every_next_command_runs() {
+    let t = TestSession::default("idle_kills");
+    t.load_csv("tx", 50);
+    t.apply_literal("tx", "flag", 1).unwrap();
+    let shown = contents(&t, "tx");
+    for round in 0..20 {
+        let pid = t.control.kill_worker_for_test().unwrap();
+        wait_dead(pid);
+        // Every kind of next command runs: a listing, an apply (then undone), a preview.
+        match round % 3 {
+            0 => assert_eq!(t.control.frames().unwrap().len(), 1, "round {round}"),
+            1 => {
+                t.apply_literal("tx", "more", round).unwrap_or_else(|e| panic!("round {round}: {e}"));
+                t.control.undo("tx").unwrap();
+            }
+            _ => assert_eq!(contents(&t, "tx"), shown, "round {round}"),
+        }
+        let notices = t.control.take_notices();
+        assert_eq!(notices.len(), 1, "round {round}: {notices:?}");
+        assert!(notices[0].contains("while idle") && notices[0].contains("before this command ran"), "{notices:?}");
+    }
+    assert_eq!(contents(&t, "tx"), shown);
+    assert_eq!(t.control.status().unwrap().restarts, 20);
+}

@@ -399,8 +399,12 @@ impl WorkerControl {
         let started = Instant::now();
         let mut timeout_signalled: Option<Instant> = None;
         let mut killed: Option<KillReason> = None;
+        // The worker acknowledges each request when it has read it (`write_receipt`): a worker
+        // that dies before that never started the request.
+        let mut received = false;
         loop {
             match process.replies.recv_timeout(POLL) {
+                Ok(ReplyEvent::Message(bytes)) if bytes.is_empty() => received = true,
                 Ok(ReplyEvent::Message(bytes)) => match serde_json::from_slice::<Response>(&bytes) {
                     Ok(response) => return Outcome::Answered { response, timed_out: timeout_signalled.is_some() },
                     Err(_) => {
@@ -408,6 +412,10 @@ impl WorkerControl {
                         return reap(process, killed);
                     }
                 },
+                Ok(ReplyEvent::Closed) | Err(mpsc::RecvTimeoutError::Disconnected) if !received && killed.is_none() => {
+                    let (status, stderr) = process.reap();
+                    return Outcome::Undelivered { cause: classify(status, &stderr) };
+                }
                 Ok(ReplyEvent::Closed) | Err(mpsc::RecvTimeoutError::Disconnected) => return reap(process, killed),
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
             }
