@@ -3,9 +3,13 @@
 # (docs/spark-export.md lists every difference with the code it becomes).
 
 _FE_ORDER = "_fe_ord"  # hidden column: the row order Polars would have (file order, sorts, joins)
-_FE_EPOCH = F.lit("1970-01-01 00:00:00").cast("timestamp_ntz")
 _FE_PER_DAY = {"ns": 86_400_000_000_000, "us": 86_400_000_000, "ms": 86_400_000}
 _FE_FROM_US = {"ns": 1000, "us": 1, "ms": None}
+
+
+def fe_epoch_start():
+    """1970-01-01 00:00:00 as a timestamp without time zone (a column needs a running session)."""
+    return F.lit("1970-01-01 00:00:00").cast("timestamp_ntz")
 
 
 def fe_col(name):
@@ -98,7 +102,7 @@ def fe_epoch(x, unit, dtype):
     """Integer time since 1970-01-01 in `unit` for a Date or a Datetime without time zone."""
     if dtype == "date":
         return F.unix_date(x).cast("long") * _FE_PER_DAY[unit]
-    us = F.timestamp_diff("MICROSECOND", _FE_EPOCH, x)
+    us = F.timestamp_diff("MICROSECOND", fe_epoch_start(), x)
     if unit == "ms":
         return F.floor(us / 1000).cast("long")
     return us * _FE_FROM_US[unit]
@@ -107,7 +111,7 @@ def fe_epoch(x, unit, dtype):
 def fe_from_epoch(n, unit):
     """A Datetime without time zone from an integer time since 1970 in `unit`."""
     us = n * 1000 if unit == "ms" else (F.floor(n / 1000).cast("long") if unit == "ns" else n)
-    return F.timestamp_add("MICROSECOND", us, _FE_EPOCH)
+    return F.timestamp_add("MICROSECOND", us, fe_epoch_start())
 
 
 def fe_trunc_div(a, b):
