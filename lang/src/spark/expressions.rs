@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 
 use polars::prelude::*;
+use polars::chunked_array::cast::CastOptions;
 use polars_plan::plans::{AExpr, IRAggExpr, LiteralValue, DynLiteralValue, ToFieldContext};
 use polars_plan::prelude::Operator;
 use polars_plan::prelude::{Arena, Node};

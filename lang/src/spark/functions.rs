@@ -10,7 +10,7 @@ use polars_plan::plans::{
 use polars_plan::prelude::Node;
 
 use super::expressions::{epoch, Ctx, ExprTranslator, Win, ORDER};
-use super::literals::{py_float, py_str, python_value, spark_literal, spark_type_name, unit_name};
+use super::literals::{py_float, py_str, python_value, spark_literal, spark_type_name};
 use super::{Refuse, Translated};
 
 impl ExprTranslator<'_> {
@@ -54,6 +54,7 @@ impl ExprTranslator<'_> {
                     let function = match mode {
                         RoundMode::HalfToEven => "bround",
                         RoundMode::HalfAwayFromZero => "round",
+                        RoundMode::ToZero => return Err(Refuse::new("round", "with mode=\"to_zero\" is not translated by the export", "use the default mode (half to even)")),
                     };
                     format!("F.{function}({}, {decimals})", arg(0)?)
                 }

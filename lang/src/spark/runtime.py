@@ -69,11 +69,12 @@ def fe_n_unique(x):
     return F.count_distinct(x) + F.max(F.when(x.isNull(), 1).otherwise(0))
 
 
-def fe_quantile(x, q, method):
-    """Polars quantile(q, interpolation=method) over the non-null values."""
+def fe_quantile(x, q, method, window=None):
+    """Polars quantile(q, interpolation=method) over the non-null values (of `window`'s rows)."""
+    over = (lambda c: c.over(window)) if window is not None else (lambda c: c)
     if method == "linear":
-        return F.percentile(x, q)
-    s = F.array_sort(F.collect_list(x))
+        return over(F.percentile(x, q))
+    s = over(F.array_sort(F.collect_list(x))) if window is None else F.array_sort(over(F.collect_list(x)))
     n = F.size(s)
     pos = F.lit(q) * (n - 1)
     if method == "nearest":
