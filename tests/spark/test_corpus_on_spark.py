@@ -82,7 +82,8 @@ def expected_rows(path: Path):
     if casts:
         frame = frame.with_columns(casts)
     floats = [n for n, d in frame.schema.items() if d.is_float()]
-    return frame.columns, frame.rows(), floats
+    floats32 = [n for n, d in frame.schema.items() if d == pl.Float32]
+    return frame.columns, frame.rows(), floats, floats32
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.id for s in SNIPPETS])
@@ -106,7 +107,7 @@ def test_exported_snippet_gives_python_polars_frame_on_spark(snippet, work_dir: 
     except Exception as error:
         spark_tally.record(snippet.id, "failed on Spark")
         raise AssertionError(f"the exported script fails on Spark: {type(error).__name__}: {str(error)[:1500]}") from None
-    columns, rows, floats = expected_rows(expected_path)
-    differences = spark_check.compare(columns, rows, result.columns, actual, None, floats)
+    columns, rows, floats, floats32 = expected_rows(expected_path)
+    differences = spark_check.compare(columns, rows, result.columns, actual, None, floats, floats32)
     spark_tally.record(snippet.id, "equal" if not differences else "different", seconds=time.perf_counter() - start)
     assert not differences, "\n".join(differences)

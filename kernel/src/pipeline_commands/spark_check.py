@@ -19,6 +19,9 @@ import time
 
 REL_TOL = 1e-9
 ABS_TOL = 1e-12
+# Float32 columns: two units in the last place of a float32 (Polars computes in float32; the
+# order of operations may differ by one rounding).
+REL_TOL_FLOAT32 = 2.4e-7
 
 
 def local_session(app: str = "fekernel-check"):
@@ -57,11 +60,11 @@ def comparable(value):
     return value
 
 
-def same_value(a, b) -> bool:
+def same_value(a, b, rel_tol: float = REL_TOL) -> bool:
     if a is None or b is None:
         return a is None and b is None
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same_value(x, y, rel_tol) for x, y in zip(a, b))
     if isinstance(a, bool) or isinstance(b, bool):
         return a == b
     if isinstance(a, float) or isinstance(b, float):
@@ -71,7 +74,7 @@ def same_value(a, b) -> bool:
             return False
         if math.isnan(a) or math.isnan(b):
             return math.isnan(a) and math.isnan(b)
-        return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=ABS_TOL)
+        return math.isclose(a, b, rel_tol=rel_tol, abs_tol=ABS_TOL)
     return a == b
 
 
@@ -91,7 +94,7 @@ def sort_key(row, order):
     return tuple(out)
 
 
-def compare(expected_columns, expected_rows, actual_columns, actual_rows, key=None, float_columns=()):
+def compare(expected_columns, expected_rows, actual_columns, actual_rows, key=None, float_columns=(), float32_columns=()):
     """Differences between two frames given as column names and lists of row tuples."""
     differences = []
     if list(expected_columns) != list(actual_columns):
@@ -107,7 +110,7 @@ def compare(expected_columns, expected_rows, actual_columns, actual_rows, key=No
     actual = sorted((tuple(comparable(v) for v in r) for r in actual_rows), key=lambda r: sort_key(r, order))
     for n, (e, a) in enumerate(zip(expected, actual)):
         for i, name in enumerate(names):
-            if not same_value(e[i], a[i]):
+            if not same_value(e[i], a[i], REL_TOL_FLOAT32 if name in float32_columns else REL_TOL):
                 keys = {names[k]: e[k] for k in key_idx[:3]}
                 differences.append(f"row {n} ({keys}): column `{name}` is {e[i]!r} in the kernel, {a[i]!r} on Spark")
                 if len(differences) >= 10:
@@ -147,7 +150,8 @@ def main(argv: list[str]) -> int:
         t = time.perf_counter()
         expected = spark.read.parquet(expected_path)
         float_columns = [f.name for f in expected.schema.fields if f.dataType.typeName() in ("double", "float")]
-        differences = compare(expected.columns, rows_of(expected), result.columns, actual_rows, key, float_columns)
+        float32_columns = [f.name for f in expected.schema.fields if f.dataType.typeName() == "float"]
+        differences = compare(expected.columns, rows_of(expected), result.columns, actual_rows, key, float_columns, float32_columns)
         times["compare"] = time.perf_counter() - t
         report.update(equal=not differences, rows=len(actual_rows), columns=result.columns, differences=differences)
     except Exception as error:  # reported to the kernel, which shows it as the check's result

@@ -94,10 +94,25 @@ impl<'a> ExprTranslator<'a> {
     /// The input of a window function: computed first when it is itself a window.
     pub fn window_input(&self, node: Node, win: &Win) -> Translated<String> {
         let code = self.expr(node, &Ctx::Rows(win.clone()))?;
-        Ok(if code.contains(".over(") { self.materialize(code) } else { code })
+        Ok(if is_windowed(&code) { self.materialize(code) } else { code })
     }
 
+    /// The PySpark column of `node`, with Polars' result type where Spark's would be wider:
+    /// Float32 results are rounded to Float32 (Spark computes in double), integer arithmetic
+    /// narrower than 64 bits wraps as Polars' does (Spark widens).
     pub fn expr(&self, node: Node, ctx: &Ctx) -> Translated<String> {
+        let code = self.expr_inner(node, ctx)?;
+        let computed = matches!(self.aexpr(node), AExpr::Agg(_) | AExpr::BinaryExpr { .. } | AExpr::Function { .. } | AExpr::Over { .. } | AExpr::Ternary { .. });
+        if !computed {
+            return Ok(code);
+        }
+        Ok(match self.dtype(node)? {
+            DataType::Float32 => format!("{code}.cast(\"float\")"),
+            _ => code,
+        })
+    }
+
+    fn expr_inner(&self, node: Node, ctx: &Ctx) -> Translated<String> {
         match self.aexpr(node) {
             AExpr::Column(name) => Ok(column(name)),
             AExpr::Literal(value) => self.literal(node, value),
@@ -209,6 +224,15 @@ impl<'a> ExprTranslator<'a> {
             Operator::NotEqValidity => format!("(~{a}.eqNullSafe({b}))"),
             Operator::Plus | Operator::Minus if temporal(&lt) || temporal(&rt) => return self.temporal_arithmetic(op, (&a, &lt), (&b, &rt), &out),
             Operator::Plus if out == DataType::String => format!("F.concat({a}, {b})"),
+            Operator::Plus | Operator::Minus | Operator::Multiply if wraps(&out) => {
+                let sign = match op {
+                    Operator::Plus => "+",
+                    Operator::Minus => "-",
+                    _ => "*",
+                };
+                let (bits, signed) = integer_width(&out);
+                format!("fe_wrap({a}.cast(\"bigint\") {sign} {b}.cast(\"bigint\"), {bits}, {})", if signed { "True" } else { "False" })
+            }
             Operator::Plus => format!("({a} + {b})"),
             Operator::Minus => format!("({a} - {b})"),
             Operator::Multiply if matches!(lt, DataType::Duration(_)) || matches!(rt, DataType::Duration(_)) => format!("({a} * {b}).cast(\"bigint\")"),
@@ -406,6 +430,11 @@ pub(crate) fn column(name: &str) -> String {
     }
 }
 
+/// True when the code computes a window (directly or through a helper that does).
+pub(crate) fn is_windowed(code: &str) -> bool {
+    [".over(", "fe_rank(", "fe_rolling("].iter().any(|m| code.contains(m)) || (code.contains("fe_quantile(") && !code.contains(", None)"))
+}
+
 /// A sort key with Polars' null placement (nulls first unless `nulls_last`, for both directions).
 pub(crate) fn sort_key(code: String, descending: bool, nulls_last: bool) -> String {
     let method = match (descending, nulls_last) {
@@ -425,6 +454,22 @@ pub(crate) fn epoch(x: &str, dtype: &DataType, unit: TimeUnit) -> String {
             format!("fe_epoch({x}, {}, \"{kind}\")", py_str(unit_name(unit)))
         }
         _ => format!("fe_epoch({x}, {}, \"{kind}\")", py_str(unit_name(unit))),
+    }
+}
+
+/// Integer results Polars computes in their own width (wrapping) where Spark would widen.
+fn wraps(dtype: &DataType) -> bool {
+    matches!(dtype, DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::UInt8 | DataType::UInt16 | DataType::UInt32)
+}
+
+fn integer_width(dtype: &DataType) -> (u32, bool) {
+    match dtype {
+        DataType::Int8 => (8, true),
+        DataType::Int16 => (16, true),
+        DataType::Int32 => (32, true),
+        DataType::UInt8 => (8, false),
+        DataType::UInt16 => (16, false),
+        _ => (32, false),
     }
 }
 

@@ -134,6 +134,8 @@ impl ExprTranslator<'_> {
                     Fx::CumCount { .. } => format!("F.count({x}).over({frame})"),
                     Fx::CumSum { .. } => format!("F.when({x}.isNotNull(), F.sum({x_num}).over({frame}))"),
                     Fx::CumMin { .. } => format!("F.when({x}.isNotNull(), F.min({x}).over({frame}))"),
+                    // Polars' cum_max skips NaN (Spark: NaN is the largest value).
+                    Fx::CumMax { .. } if dtype.is_float() => format!("F.when({x}.isNotNull(), F.coalesce(F.max(F.when(~F.isnan({x}), {x})).over({frame}), {x}))"),
                     Fx::CumMax { .. } => format!("F.when({x}.isNotNull(), F.max({x}).over({frame}))"),
                     _ => format!("F.when({x}.isNotNull(), F.product({x_num}).over({frame}))"),
                 }
@@ -219,7 +221,13 @@ impl ExprTranslator<'_> {
                 let frame = win.ordered_rows(&start.to_string(), &end.to_string());
                 let x = self.window_input(node_of(0), &win)?;
                 let agg = rolling_aggregate(function, options.fn_params.as_ref())?;
-                format!("fe_rolling({agg}, {x}, {frame}, {})", options.min_periods)
+                let rolled = format!("fe_rolling({agg}, {x}, {frame}, {})", options.min_periods);
+                if self.dtype(node_of(0))?.is_float() && matches!(function, IRRollingFunction::Min | IRRollingFunction::Max) {
+                    // Polars' rolling min/max is NaN when the window holds a NaN.
+                    format!("F.when(F.max(F.isnan({x}).cast(\"int\")).over({frame}) == 1, F.lit(float(\"nan\"))).otherwise({rolled})")
+                } else {
+                    rolled
+                }
             }
             Fx::RollingExprBy { function_by, options } => {
                 let win = self.rows(ctx, "rolling_by")?;
@@ -254,7 +262,12 @@ impl ExprTranslator<'_> {
                 let frame = format!("Window.partitionBy({}).orderBy({key}).rangeBetween({lo}, {hi})", win.partition.join(", "));
                 let x = self.window_input(node_of(0), &win)?;
                 let agg = rolling_by_aggregate(function_by, options.fn_params.as_ref())?;
-                format!("fe_rolling({agg}, {x}, {frame}, {})", options.min_periods)
+                let rolled = format!("fe_rolling({agg}, {x}, {frame}, {})", options.min_periods);
+                if self.dtype(node_of(0))?.is_float() && matches!(function_by, IRRollingFunctionBy::MinBy | IRRollingFunctionBy::MaxBy) {
+                    format!("F.when(F.max(F.isnan({x}).cast(\"int\")).over({frame}) == 1, F.lit(float(\"nan\"))).otherwise({rolled})")
+                } else {
+                    rolled
+                }
             }
             Fx::Cut { breaks, labels, left_closed, include_breaks } => {
                 if *include_breaks {

@@ -8,7 +8,7 @@ use polars_plan::plans::expr_ir::ExprIR;
 use polars_plan::plans::{AExpr, FunctionIR, IR};
 use polars_plan::prelude::{Arena, Node};
 
-use super::expressions::{column, sort_key, Ctx, ExprTranslator, Win, ORDER};
+use super::expressions::{column, is_windowed, sort_key, Ctx, ExprTranslator, Win, ORDER};
 use super::literals::py_str;
 use super::{Refuse, Translated};
 
@@ -134,7 +134,7 @@ impl<'a> PlanTranslator<'a> {
                 let translator = self.exprs(schema.as_ref());
                 let code = translator.expr(predicate.node(), &Ctx::Rows(Win::whole_frame()))?;
                 let (frame, mut pre) = self.with_pre(input_var, &translator);
-                if code.contains(".over(") {
+                if is_windowed(&code) {
                     // Spark evaluates no window inside a filter: compute the condition first.
                     let keep = format!("_fe_keep_{}", self.counter + 1);
                     let with_keep = self.emit(format!("{frame}.withColumn({}, {code})", py_str(&keep)));
@@ -155,7 +155,7 @@ impl<'a> PlanTranslator<'a> {
                     let nulls_last = sort_options.nulls_last.get(i).or(sort_options.nulls_last.first()).copied().unwrap_or(false);
                     keys.push(sort_key(code, descending, nulls_last));
                 }
-                if !translator.pre.borrow().is_empty() || keys.iter().any(|k| k.contains(".over(")) {
+                if !translator.pre.borrow().is_empty() || keys.iter().any(|k| is_windowed(k)) {
                     return Err(Refuse::new("sort", "by a window expression has no Spark translation in the export", "compute the key in `with_columns` first, then sort by that column"));
                 }
                 let sorted = self.emit(format!("fe_reorder({input_var}, [{}])", keys.join(", ")));

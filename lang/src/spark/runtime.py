@@ -272,3 +272,12 @@ def fe_floor(x):
 def fe_ceil(x):
     x = x.cast("double")
     return F.when(F.isnan(x) | (F.abs(x) >= 2.0**52), x).otherwise(F.ceil(x).cast("double"))
+
+
+def fe_wrap(x, bits, signed):
+    """Integer arithmetic in a width below 64 bits wraps around in Polars (Spark widens)."""
+    size = 1 << bits
+    if signed:
+        half = size >> 1
+        return F.pmod(x + half, F.lit(size)) - half
+    return F.pmod(x, F.lit(size))
