@@ -300,7 +300,42 @@ impl ExprTranslator<'_> {
                 }
                 format!("{code}.otherwise(F.lit({}))", py_str(labels.last().map(|l| l.as_str()).unwrap_or("")))
             }
-            Fx::Range(_) => return Err(Refuse::new("int_range", "has no Spark column in the export", "use `pl.int_range(pl.len())` through `with_row_index`")),
+            Fx::Range(polars_plan::plans::IRRangeFunction::IntRange { step: 1, .. })
+                if self.literal_value(node_of(0)).and_then(|v| v.extract::<i64>()) == Some(0)
+                    && matches!(self.aexpr(node_of(1)), polars_plan::plans::AExpr::Len) =>
+            {
+                // `pl.int_range(pl.len())`: row numbers from 0 (per `over` group).
+                let win = self.rows(ctx, "int_range")?;
+                format!("(F.row_number().over({}) - 1)", win.ordered())
+            }
+            Fx::Range(_) => return Err(Refuse::new("int_range", "other than `pl.int_range(pl.len())` has no Spark column in the export", "number rows with `pl.int_range(pl.len())`")),
+            Fx::Replace | Fx::ReplaceStrict { .. } => {
+                let strict = matches!(function, Fx::ReplaceStrict { .. });
+                let name = if strict { "replace_strict" } else { "replace" };
+                let x = arg(0)?;
+                let dtype = self.dtype(node_of(0))?;
+                let old = self.literal_list(node_of(1)).map_err(|_| Refuse::new(name, "needs constant old values for Spark", "write the mapping in the code"))?;
+                let new = self.literal_list(node_of(2)).map_err(|_| Refuse::new(name, "needs constant new values for Spark", "write the mapping in the code"))?;
+                if old.iter().any(|v| v.is_null()) || (new.len() != old.len() && new.len() != 1) {
+                    return Err(Refuse::new(name, "with a null key (or lists of other lengths) is not translated by the export", "map non-null values"));
+                }
+                let out_name = spark_name(&out)?;
+                let mut code = format!("F.when({x}.isNull(), F.lit(None).cast({}))", py_str(&out_name));
+                for (i, o) in old.iter().enumerate() {
+                    let n = if new.len() == 1 { &new[0] } else { &new[i] };
+                    code = format!("{code}.when({x} == {}, {}.cast({}))", spark_literal(o, &dtype)?, spark_literal(n, &out)?, py_str(&out_name));
+                }
+                let fallback = if strict {
+                    if input.len() > 3 {
+                        format!("{}.cast({})", arg(3)?, py_str(&out_name))
+                    } else {
+                        format!("F.raise_error(F.lit(\"replace_strict: a value has no replacement\")).cast({})", py_str(&out_name))
+                    }
+                } else {
+                    format!("{x}.cast({})", py_str(&out_name))
+                };
+                format!("{code}.otherwise({fallback})")
+            }
             Fx::SetSortedFlag(_) | Fx::Rechunk => arg(0)?,
             Fx::EwmMean { .. } | Fx::EwmMeanBy { .. } => return Err(Refuse::new("ewm_mean", "is a recursive average; Spark windows have no faithful equivalent", "use `rolling_mean` or `rolling_mean_by`")),
             other => return Err(Refuse::new(function_name(other), "has no Spark translation in the export", "see docs/spark-export.md for what translates")),

@@ -141,6 +141,7 @@ pub fn spark_literal(value: &AnyValue<'_>, dtype: &DataType) -> Translated<Strin
         Ok(format!("F.lit(None).cast({})", py_str(&name)))
     };
     Ok(match value {
+        AnyValue::Null if matches!(dtype, DataType::Null) => "F.lit(None)".into(),
         AnyValue::Null => typed_null(dtype)?,
         AnyValue::Date(days) => {
             let (y, m, d) = civil_from_days(*days as i64);
