@@ -320,10 +320,19 @@ impl ExprTranslator<'_> {
                     return Err(Refuse::new(name, "with a null key (or lists of other lengths) is not translated by the export", "map non-null values"));
                 }
                 let out_name = spark_name(&out)?;
-                let mut code = format!("F.when({x}.isNull(), F.lit(None).cast({}))", py_str(&out_name));
+                // Nulls stay null, except that `replace_strict(..., default=)` maps them to the default.
+                let with_default = strict && input.len() > 3;
+                let mut code = if with_default {
+                    "F".to_string()
+                } else {
+                    format!("F.when({x}.isNull(), F.lit(None).cast({}))", py_str(&out_name))
+                };
                 for (i, o) in old.iter().enumerate() {
                     let n = if new.len() == 1 { &new[0] } else { &new[i] };
                     code = format!("{code}.when({x} == {}, {}.cast({}))", spark_literal(o, &dtype)?, spark_literal(n, &out)?, py_str(&out_name));
+                }
+                if code == "F" {
+                    return Err(Refuse::new(name, "with an empty mapping is not translated by the export", "map at least one value"));
                 }
                 let fallback = if strict {
                     if input.len() > 3 {
