@@ -26,4 +26,4 @@ fi
 export SPARK_EXPORT="$CARGO_TARGET_DIR/release/examples/spark_export"
 
 cd "$here"
-exec "$python" -m pytest -p no:cacheprovider -q -rN --tb=short "$here/test_corpus_on_spark.py" "$@"
+exec "$python" -m pytest -p no:cacheprovider -q -rN --tb=short "$here/test_runtime_helpers.py" "$here/test_corpus_on_spark.py" "$@"

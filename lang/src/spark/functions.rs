@@ -759,16 +759,7 @@ fn rolling_by_name(function: &IRRollingFunctionBy) -> String {
 }
 
 fn string_name(function: &IRStringFunction) -> String {
-    let debug = format!("{function:?}");
-    let head = debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_string();
-    let mut snake = String::new();
-    for (i, c) in head.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            snake.push('_');
-        }
-        snake.extend(c.to_lowercase());
-    }
-    snake
+    string_name_of(&format!("{function:?}"))
 }
 
 fn function_name(function: &IRFunctionExpr) -> String {
@@ -776,6 +767,7 @@ fn function_name(function: &IRFunctionExpr) -> String {
     string_name_of(&debug)
 }
 
+/// `SplitExact { .. }` → `split_exact`: the Python name of a function from its Debug text.
 fn string_name_of(debug: &str) -> String {
     let head = debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let mut snake = String::new();
