@@ -449,12 +449,7 @@ pub(crate) fn sort_key(code: String, descending: bool, nulls_last: bool) -> Stri
 /// An integer count of `unit` since 1970 for a Date or Datetime column.
 pub(crate) fn epoch(x: &str, dtype: &DataType, unit: TimeUnit) -> String {
     let kind = if matches!(dtype, DataType::Date) { "date" } else { "datetime" };
-    match dtype {
-        DataType::Datetime(own, _) if *own != unit => {
-            format!("fe_epoch({x}, {}, \"{kind}\")", py_str(unit_name(unit)))
-        }
-        _ => format!("fe_epoch({x}, {}, \"{kind}\")", py_str(unit_name(unit))),
-    }
+    format!("fe_epoch({x}, {}, \"{kind}\")", py_str(unit_name(unit)))
 }
 
 /// Integer results Polars computes in their own width (wrapping) where Spark would widen.

@@ -163,15 +163,8 @@ pub fn schema_from_columns<'a>(columns: impl IntoIterator<Item = (&'a str, &'a s
 pub fn spark_read_schema(schema: &Schema) -> Result<String, String> {
     let mut fields = Vec::new();
     for (name, dtype) in schema.iter() {
-        let spark = spark_type_name(dtype).ok_or_else(|| format!("column `{name}` has dtype {dtype}, which Spark cannot read faithfully"))?;
-        let _ = spark;
-        let ctor = literals::spark_type_ctor(dtype).expect("every dtype with a Spark name has a constructor");
+        let ctor = literals::spark_type_ctor(dtype).ok_or_else(|| format!("column `{name}` has dtype {dtype}, which Spark cannot read faithfully"))?;
         fields.push(format!("T.StructField({}, {ctor}, True)", literals::py_str(name)));
     }
     Ok(format!("T.StructType([{}])", fields.join(", ")))
-}
-
-/// Python string literal (for callers that write scripts around the steps).
-pub fn python_string(text: &str) -> String {
-    literals::py_str(text)
 }
