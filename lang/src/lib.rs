@@ -20,6 +20,7 @@ mod diagnostics;
 mod interpret;
 mod parse;
 mod reference;
+pub mod spark;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -157,16 +157,22 @@ pub const COMMANDS: &[CommandDoc] = &[
     CommandDoc {
         name: "export",
         form: MagicForm::Line,
-        arguments: "NAME PATH.py",
+        arguments: "NAME PATH.py | NAME --target pyspark [PATH.py] [--check] [--key a,b]",
         body: None,
-        summary: "the pipeline as a runnable Python Polars script",
+        summary: "the pipeline as a runnable Python Polars (or PySpark) script",
         description: "Writes a standalone Python Polars script that rebuilds NAME from its source \
                       file(s) through every committed step since its last load (frames a step \
                       read, such as a joined table, are rebuilt first, as of the version read), \
                       with each step's time and author (typed, or suggested by provider/model) as \
                       comments. `python PATH.py [OUT.parquet]` prints the shape and writes the \
-                      frame. PATH must end in `.py`; missing folders are created.",
-        examples: &["%fe export tx pipeline.py"],
+                      frame. PATH must end in `.py`; missing folders are created. With `--target \
+                      pyspark` the steps are translated to PySpark (a `build_features(df, **inputs)` \
+                      function and a `__main__` for spark-submit; default PATH `NAME_pyspark.py`); a \
+                      step without a faithful Spark equivalent is refused with its line. `--check` \
+                      runs the script on a local Spark (the Python in FEKERNEL_PYSPARK_PYTHON) on the \
+                      frame's own sources and compares with the kernel's frame (rows matched by \
+                      `--key`, default every non-float column; floats to 1e-9 relative).",
+        examples: &["%fe export tx pipeline.py", "%fe export tx --target pyspark jobs/tx_features.py --check"],
     },
     CommandDoc {
         name: "evaluate",

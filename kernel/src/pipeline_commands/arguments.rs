@@ -8,13 +8,54 @@ use fe_worker::lineage::ReplayMode;
 use crate::frame_commands::bad;
 use crate::magics::{MagicCall, UsageError};
 
-/// `NAME PATH.py`.
-pub fn export(call: &MagicCall) -> Result<(String, PathBuf), UsageError> {
-    match call.args.as_slice() {
-        [name, path] if path.ends_with(".py") => Ok((name.clone(), PathBuf::from(path))),
-        [_, path] => Err(bad(call, format!("`{path}` does not end in `.py`; the pipeline is written as a Python script."))),
-        _ => Err(bad(call, "expected a frame name and the path of a .py file (quote paths with spaces).")),
+/// What `%fe export` was asked: a Python Polars script (the default) or a PySpark one.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ExportArguments {
+    pub name: String,
+    /// Required for Python Polars; optional for PySpark (`NAME_pyspark.py`, or a temporary file with `--check`).
+    pub path: Option<PathBuf>,
+    pub pyspark: bool,
+    /// Run the PySpark script on a local Spark and compare with the kernel's frame.
+    pub check: bool,
+    /// Columns that identify a row in the comparison (default: every non-float column).
+    pub key: Option<Vec<String>>,
+}
+
+/// `NAME PATH.py` or `NAME --target pyspark [PATH.py] [--check] [--key a,b]` (flags anywhere).
+pub fn export(call: &MagicCall) -> Result<ExportArguments, UsageError> {
+    let mut words = call.args.iter().flat_map(|w| match w.split_once('=') {
+        Some((flag, value)) if flag.starts_with("--") => vec![flag.to_string(), value.to_string()],
+        _ => vec![w.clone()],
+    });
+    let (mut positional, mut target, mut check, mut key) = (Vec::new(), None, false, None);
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--target" => target = Some(words.next().ok_or_else(|| bad(call, "`--target` needs a value: `polars` or `pyspark`."))?),
+            "--check" => check = true,
+            "--key" => {
+                let value = words.next().ok_or_else(|| bad(call, "`--key` needs column names separated by commas."))?;
+                key = Some(value.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_string).collect());
+            }
+            flag if flag.starts_with("--") => return Err(bad(call, format!("unknown option `{flag}` (the options are `--target pyspark`, `--check` and `--key`)."))),
+            _ => positional.push(word),
+        }
     }
+    let pyspark = match target.as_deref() {
+        None | Some("polars") => false,
+        Some("pyspark") => true,
+        Some(other) => return Err(bad(call, format!("unknown target `{other}`; the targets are `polars` (the default) and `pyspark`."))),
+    };
+    if (check || key.is_some()) && !pyspark {
+        return Err(bad(call, "`--check` and `--key` go with `--target pyspark`."));
+    }
+    let (name, path) = match positional.as_slice() {
+        [name, path] if path.ends_with(".py") => (name.clone(), Some(PathBuf::from(path))),
+        [_, path] => return Err(bad(call, format!("`{path}` does not end in `.py`; the pipeline is written as a Python script."))),
+        [name] if pyspark => (name.clone(), None),
+        _ if pyspark => return Err(bad(call, "expected a frame name, optionally followed by the path of a .py file.")),
+        _ => return Err(bad(call, "expected a frame name and the path of a .py file (quote paths with spaces).")),
+    };
+    Ok(ExportArguments { name, path, pyspark, check, key })
 }
 
 /// What `%fe evaluate` was asked.
@@ -109,8 +150,20 @@ mod tests {
     }
 
     #[test]
+    fn export_to_pyspark_takes_an_optional_path_a_check_and_a_key() {
+        let parsed = export(&call("export", &["tx", "--target", "pyspark", "--check", "--key=id,ts"])).unwrap();
+        assert_eq!(parsed, ExportArguments { name: "tx".into(), path: None, pyspark: true, check: true, key: Some(vec!["id".into(), "ts".into()]) });
+        let parsed = export(&call("export", &["--target=pyspark", "tx", "jobs/tx.py"])).unwrap();
+        assert_eq!((parsed.path, parsed.check), (Some(PathBuf::from("jobs/tx.py")), false));
+        for bad_args in [&["tx", "--check"][..], &["tx", "--target", "dask", "a.py"], &["tx", "--target"], &["tx", "--target", "pyspark", "a.txt"]] {
+            assert!(export(&call("export", bad_args)).is_err(), "{bad_args:?}");
+        }
+    }
+
+    #[test]
     fn export_needs_a_python_file() {
-        assert_eq!(export(&call("export", &["tx", "out/p.py"])).unwrap(), ("tx".into(), PathBuf::from("out/p.py")));
+        let parsed = export(&call("export", &["tx", "out/p.py"])).unwrap();
+        assert_eq!((parsed.name.as_str(), parsed.path, parsed.pyspark), ("tx", Some(PathBuf::from("out/p.py")), false));
         let error = export(&call("export", &["tx", "p.txt"])).unwrap_err().to_string();
         assert!(error.contains("`p.txt` does not end in `.py`") && error.contains("%fe export NAME PATH.py"), "{error}");
         assert!(export(&call("export", &["tx"])).is_err());

@@ -13,6 +13,7 @@ use fe_worker::WorkerControl;
 
 use super::arguments;
 use super::python_script::{pipeline_script, ScriptError};
+use super::spark_export;
 use super::Outcome;
 use crate::display::{escape_html, text_and_html};
 use crate::frame_commands::cell_error;
@@ -21,7 +22,7 @@ use crate::server::interpreter::{CellError, ExecuteOk};
 use crate::server::publisher::CellIo;
 
 #[derive(Debug, thiserror::Error)]
-enum ExportError {
+pub(super) enum ExportError {
     #[error("cannot export to `{path}`: it is a folder; nothing was written")]
     IsFolder { path: String },
     #[error("cannot write `{path}`: {source}; nothing was written (an existing file there is unchanged)")]
@@ -43,7 +44,11 @@ impl From<ExportError> for CellError {
 }
 
 pub fn run(control: &WorkerControl, call: &MagicCall, io: &CellIo) -> Outcome {
-    let (name, path) = arguments::export(call)?;
+    let args = arguments::export(call)?;
+    if args.pyspark {
+        return spark_export::run(control, &args, io);
+    }
+    let (name, path) = (args.name, args.path.expect("a Python Polars export always has a path"));
     let path = absolute(&path);
     if path.is_dir() {
         return Err(ExportError::IsFolder { path: path.display().to_string() }.into());
@@ -56,7 +61,7 @@ pub fn run(control: &WorkerControl, call: &MagicCall, io: &CellIo) -> Outcome {
     Ok(ExecuteOk::default())
 }
 
-fn absolute(path: &Path) -> PathBuf {
+pub(super) fn absolute(path: &Path) -> PathBuf {
     if path.is_absolute() {
         return path.to_path_buf();
     }
@@ -64,7 +69,7 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Creates missing folders, writes `<path>.tmp`, fsyncs and renames it over `path`.
-fn write_script(path: &Path, script: &str) -> Result<(), ExportError> {
+pub(super) fn write_script(path: &Path, script: &str) -> Result<(), ExportError> {
     let failed = |source: io::Error| ExportError::Write { path: path.display().to_string(), source };
     if let Some(folder) = path.parent() {
         fs::create_dir_all(folder).map_err(failed)?;

@@ -4,8 +4,11 @@
 mod arguments;
 mod evaluate;
 mod export;
+mod pyspark_script;
 mod python_script;
 mod replay;
+mod spark_check;
+mod spark_export;
 
 use std::sync::Arc;
 

@@ -25,10 +25,10 @@ pub enum ScriptError {
 }
 
 /// One frame version the script builds.
-struct Block<'a> {
-    name: &'a str,
-    version: u32,
-    steps: &'a [Step],
+pub(super) struct Block<'a> {
+    pub name: &'a str,
+    pub version: u32,
+    pub steps: &'a [Step],
 }
 
 /// The script for `lineage`; `exported_unix_ms` and `kernel_version` go into its header.
@@ -45,7 +45,7 @@ pub fn pipeline_script(lineage: &FrameLineage, exported_unix_ms: u64, kernel_ver
 }
 
 /// Every frame version the lineage needs, each after the ones it reads (post-order, no repeats).
-fn collect_blocks<'a>(name: &'a str, version: u32, steps: &'a [Step], blocks: &mut Vec<Block<'a>>) {
+pub(super) fn collect_blocks<'a>(name: &'a str, version: u32, steps: &'a [Step], blocks: &mut Vec<Block<'a>>) {
     if blocks.iter().any(|b| b.name == name && b.version == version) {
         return;
     }
@@ -194,7 +194,7 @@ if __name__ == "__main__":
 }
 
 /// The reader call the loader's options correspond to (see `fe_worker::loader`).
-fn read_call(name: &str, source: &str) -> Result<String, ScriptError> {
+pub(super) fn read_call(name: &str, source: &str) -> Result<String, ScriptError> {
     let path = python_string(source);
     let csv = |separator: &str| {
         format!("pl.read_csv({path}{separator}, try_parse_dates=True, infer_schema_length={CSV_INFER_SCHEMA_ROWS})")
@@ -225,7 +225,7 @@ fn one_line(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
-fn timestamp(unix_ms: u64) -> String {
+pub(super) fn timestamp(unix_ms: u64) -> String {
     chrono::DateTime::from_timestamp_millis(unix_ms as i64)
         .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
         .unwrap_or_else(|| "at an unknown time".into())

@@ -1,0 +1,283 @@
+# ---- Polars semantics on Spark: the helpers the translated steps call ----
+# Each keeps a Python Polars 2.1 behaviour where Spark's own function differs
+# (docs/spark-export.md lists every difference with the code it becomes).
+
+_FE_ORDER = "_fe_ord"  # hidden column: the row order Polars would have (file order, sorts, joins)
+_FE_PER_DAY = {"ns": 86_400_000_000_000, "us": 86_400_000_000, "ms": 86_400_000}
+_FE_FROM_US = {"ns": 1000, "us": 1, "ms": None}
+
+
+def fe_epoch_start():
+    """1970-01-01 00:00:00 as a timestamp without time zone (a column needs a running session)."""
+    return F.lit("1970-01-01 00:00:00").cast("timestamp_ntz")
+
+
+def fe_col(name):
+    """A column by its exact name (dots and spaces are part of the name, not struct access)."""
+    return F.col("`" + name.replace("`", "``") + "`")
+
+
+def fe_div(a, b):
+    """Polars `/`: float division, x/0 is inf, -inf or NaN (Spark: NULL, or an error under ANSI)."""
+    a, b = a.cast("double"), b.cast("double")
+    inf = F.lit(float("inf"))
+    by_zero = F.when(a > 0, inf).when(a < 0, -inf).when(a.isNotNull(), F.lit(float("nan")))
+    return F.when(b == 0, by_zero).otherwise(F.try_divide(a, b))
+
+
+def fe_floordiv_int(a, b):
+    """Polars `//` on integers: floors toward -inf; x // 0 is null."""
+    q = F.try_divide(a - fe_mod_int(a, b), b)
+    return F.when(b != 0, q.cast("long"))
+
+
+def fe_mod_int(a, b):
+    """Polars `%` on integers: the sign of the divisor (Python's rule); x % 0 is null."""
+    r = F.try_mod(a, b)
+    return F.when(b != 0, F.when((r != 0) & ((r < 0) != (b < 0)), r + b).otherwise(r))
+
+
+def fe_mod_float(a, b):
+    """Polars `%` on floats: a - b * floor(a / b)."""
+    a, b = a.cast("double"), b.cast("double")
+    return a - b * F.floor(fe_div(a, b)).cast("double")
+
+
+def fe_log(x, base):
+    """Polars log: -inf at 0 and NaN below (Spark: NULL)."""
+    x = x.cast("double")
+    return F.when(x > 0, F.log(float(base), x)).when(x == 0, F.lit(float("-inf"))).when(x.isNotNull(), F.lit(float("nan")))
+
+
+def fe_log1p(x):
+    x = x.cast("double")
+    return F.when(x > -1, F.log1p(x)).when(x == -1, F.lit(float("-inf"))).when(x.isNotNull(), F.lit(float("nan")))
+
+
+def fe_sqrt(x):
+    """Polars sqrt: NaN below 0 (Spark: NaN too), kept explicit for nulls."""
+    return F.sqrt(x.cast("double"))
+
+
+def fe_sum(x):
+    """Polars sum: 0 when every value is null (Spark: NULL)."""
+    return F.coalesce(F.sum(x), F.lit(0))
+
+
+def fe_n_unique(x):
+    """Polars n_unique counts null as one more value (Spark's count_distinct skips it)."""
+    return F.count_distinct(x) + F.max(F.when(x.isNull(), 1).otherwise(0))
+
+
+def fe_quantile(x, q, method, window=None):
+    """Polars quantile(q, interpolation=method) over the non-null values (of `window`'s rows)."""
+    over = (lambda c: c.over(window)) if window is not None else (lambda c: c)
+    if method == "linear":
+        return over(F.percentile(x, q))
+    s = over(F.array_sort(F.collect_list(x))) if window is None else F.array_sort(over(F.collect_list(x)))
+    n = F.size(s)
+    pos = F.lit(q) * (n - 1)
+    if method == "nearest":
+        i = F.round(pos, 0)  # Polars: (q * (n - 1)).round(), half away from zero
+    elif method == "lower":
+        i = F.floor(pos)
+    elif method == "higher":
+        i = F.ceil(pos)
+    else:
+        lo, hi = F.element_at(s, F.floor(pos).cast("int") + 1), F.element_at(s, F.ceil(pos).cast("int") + 1)
+        return F.when(n > 0, (lo + hi) / 2)
+    return F.when(n > 0, F.element_at(s, i.cast("int") + 1))
+
+
+def fe_is_nan(x):
+    """Polars is_nan keeps nulls null (Spark's isnan says false)."""
+    return F.when(x.isNotNull(), F.isnan(x))
+
+
+def fe_round_half_even(x, decimals):
+    """Polars round (half to even, on the float's exact value)."""
+    return F.bround(x, decimals)
+
+
+def fe_epoch(x, unit, dtype):
+    """Integer time since 1970-01-01 in `unit` for a Date or a Datetime without time zone."""
+    if dtype == "date":
+        return F.unix_date(x).cast("long") * _FE_PER_DAY[unit]
+    us = F.timestamp_diff("MICROSECOND", fe_epoch_start(), x)
+    if unit == "ms":
+        return F.floor(us / 1000).cast("long")
+    return us * _FE_FROM_US[unit]
+
+
+def fe_from_epoch(n, unit):
+    """A Datetime without time zone from an integer time since 1970 in `unit`."""
+    us = n * 1000 if unit == "ms" else (F.floor(n / 1000).cast("long") if unit == "ns" else n)
+    return F.timestamp_add("MICROSECOND", us, fe_epoch_start())
+
+
+def fe_trunc_div(a, b):
+    """Integer division toward zero (Rust's `/` on integers, used by total_days() & co.)."""
+    return ((a - a % b) / b).cast("long")
+
+
+def fe_weekday(x):
+    """ISO weekday, Monday = 1 … Sunday = 7 (Spark's dayofweek: Sunday = 1)."""
+    return F.weekday(x) + 1
+
+
+def fe_str_slice(x, offset, length):
+    """Polars str.slice(offset, length): 0-based, negative offsets count from the end, clamped."""
+    n = F.char_length(x)
+    start = F.lit(offset) if offset >= 0 else F.greatest(n + offset, F.lit(0))
+    if length is None:
+        size = F.greatest(n - start, F.lit(0))
+    elif offset >= 0:
+        size = F.lit(length)
+    else:
+        size = F.least(F.lit(length), F.greatest(n - start, F.lit(0)))
+        size = F.when(n + offset < 0, F.greatest(F.lit(length) + (n + offset), F.lit(0))).otherwise(size)
+    return F.when(x.isNotNull(), F.substring(x, start + 1, size))
+
+
+def fe_str_head(x, n):
+    if n >= 0:
+        return F.substring(x, 1, n)
+    return F.substring(x, 1, F.greatest(F.char_length(x) + n, F.lit(0)))
+
+
+def fe_str_tail(x, n):
+    length = F.char_length(x)
+    if n >= 0:
+        return F.substring(x, F.greatest(length - n, F.lit(0)) + 1, n)
+    return F.substring(x, -n + 1, F.greatest(length + n, F.lit(0)))
+
+
+def fe_pad_start(x, width, fill):
+    """Polars pad_start never cuts a longer string (Spark's lpad does)."""
+    return F.when(F.char_length(x) >= width, x).otherwise(F.lpad(x, width, fill))
+
+
+def fe_pad_end(x, width, fill):
+    return F.when(F.char_length(x) >= width, x).otherwise(F.rpad(x, width, fill))
+
+
+def fe_zfill(x, width):
+    """Polars zfill: zeros after a leading sign, never cuts."""
+    sign = F.substring(x, 1, 1)
+    signed = sign.isin("-", "+")
+    body = F.when(signed, F.substring(x, 2, 1 << 30)).otherwise(x)
+    padded = F.concat(F.when(signed, sign).otherwise(F.lit("")), F.lpad(body, width - 1, "0"))
+    padded_unsigned = F.lpad(x, width, "0")
+    return F.when(F.char_length(x) >= width, x).when(signed, padded).otherwise(padded_unsigned)
+
+
+def fe_strip(x, chars):
+    """Polars strip_chars: Unicode whitespace by default, else any of `chars`, both ends."""
+    cls = r"\s" if chars is None else "[" + "".join("\\" + c if c in "\\^]-[" else c for c in chars) + "]"
+    return F.regexp_replace(x, "(?U)^" + cls + "+|" + cls + "+$", "")
+
+
+def fe_strip_start(x, chars):
+    cls = r"\s" if chars is None else "[" + "".join("\\" + c if c in "\\^]-[" else c for c in chars) + "]"
+    return F.regexp_replace(x, "(?U)^" + cls + "+", "")
+
+
+def fe_strip_end(x, chars):
+    cls = r"\s" if chars is None else "[" + "".join("\\" + c if c in "\\^]-[" else c for c in chars) + "]"
+    return F.regexp_replace(x, "(?U)" + cls + "+$", "")
+
+
+def fe_strip_prefix(x, prefix):
+    return F.when(x.startswith(prefix), F.substring(x, len(prefix) + 1, 1 << 30)).otherwise(x)
+
+
+def fe_strip_suffix(x, suffix):
+    keep = F.greatest(F.char_length(x) - len(suffix), F.lit(0))
+    return F.when(x.endswith(suffix), F.substring(x, 1, keep)).otherwise(x)
+
+
+def fe_replace_first_literal(x, old, new):
+    """Polars str.replace(old, new, literal=True): the first occurrence only."""
+    at = F.instr(x, old)
+    if old == "":
+        return F.concat(F.lit(new), x)
+    rest = F.substring(x, at + len(old), 1 << 30)
+    return F.when(at > 0, F.concat(F.substring(x, 1, at - 1), F.lit(new), rest)).otherwise(x)
+
+
+def fe_regex(pattern):
+    """Rust's regex classes are Unicode-aware; Java's are ASCII unless (?U) is set."""
+    return "(?U)" + pattern
+
+
+def fe_extract(x, pattern, group):
+    """Polars str.extract: null when the pattern does not match (Spark: an empty string)."""
+    return F.when(x.rlike(fe_regex(pattern)), F.regexp_extract(x, fe_regex(pattern), group))
+
+
+def fe_split(x, by):
+    """Polars str.split(by): a literal separator; "" splits into characters."""
+    return F.split(x, re.escape(by), -1)
+
+
+def fe_cum(fn, x, window):
+    """cum_sum/cum_min/cum_max/cum_prod: null where the value is null, running over the rest."""
+    return F.when(x.isNotNull(), fn(x).over(window.rowsBetween(Window.unboundedPreceding, Window.currentRow)))
+
+
+def fe_rolling(fn, x, window, min_samples):
+    """A window aggregate that is null until `min_samples` non-null values are in the window."""
+    return F.when(F.count(x).over(window) >= min_samples, fn(x).over(window))
+
+
+def fe_rank(x, method, descending, partition):
+    """Polars rank: nulls stay null and do not take a rank; `average` is the mean of the tied ranks."""
+    key = x.desc_nulls_last() if descending else x.asc_nulls_last()
+    ordered = Window.partitionBy(*partition).orderBy(key)
+    ties = Window.partitionBy(*partition, x)
+    if method == "average":
+        r = F.rank().over(ordered) + (F.count(F.lit(1)).over(ties) - 1) / 2.0
+    elif method == "min":
+        r = F.rank().over(ordered)
+    elif method == "max":
+        r = F.rank().over(ordered) + F.count(F.lit(1)).over(ties) - 1
+    elif method == "dense":
+        r = F.dense_rank().over(ordered)
+    else:  # ordinal: ties in row order
+        r = F.row_number().over(Window.partitionBy(*partition).orderBy(key, F.col(_FE_ORDER)))
+    return F.when(x.isNotNull(), r)
+
+
+def fe_with_order(frame):
+    """A source frame with its row order (the order the file was read in) as a hidden column."""
+    return frame.withColumn(_FE_ORDER, F.monotonically_increasing_id())
+
+
+def fe_reorder(frame, keys):
+    """Sorts `frame` by `keys` (then by its current order) and makes that the row order."""
+    return frame.orderBy(*keys, F.col(_FE_ORDER)).withColumn(_FE_ORDER, F.monotonically_increasing_id())
+
+
+def fe_result(frame, columns):
+    """The frame in Polars' row order with exactly the Polars columns."""
+    return frame.orderBy(F.col(_FE_ORDER)).select(*[fe_col(c) for c in columns])
+
+
+def fe_floor(x):
+    """Polars floor on floats stays a float (Spark's floor gives a long); NaN and inf stay."""
+    x = x.cast("double")
+    return F.when(F.isnan(x) | (F.abs(x) >= 2.0**52), x).otherwise(F.floor(x).cast("double"))
+
+
+def fe_ceil(x):
+    x = x.cast("double")
+    return F.when(F.isnan(x) | (F.abs(x) >= 2.0**52), x).otherwise(F.ceil(x).cast("double"))
+
+
+def fe_wrap(x, bits, signed):
+    """Integer arithmetic in a width below 64 bits wraps around in Polars (Spark widens)."""
+    size = 1 << bits
+    if signed:
+        half = size >> 1
+        return F.pmod(x + half, F.lit(size)) - half
+    return F.pmod(x, F.lit(size))

@@ -1,0 +1,66 @@
+// The PySpark translation of single steps: what a user relies on — refusals name the line and
+// the construct, Python values from the data are refused, and the Spark code keeps Polars'
+// semantics where Spark differs (the scripts themselves run on Spark in tests/spark).
+
+use fe_lang::spark::{translate_step, SparkInput};
+use polars::prelude::*;
+
+fn tx() -> SparkInput {
+    let schema = Schema::from_iter([
+        Field::new("id".into(), DataType::Int64),
+        Field::new("customer_id".into(), DataType::String),
+        Field::new("amount".into(), DataType::Float64),
+        Field::new("ts".into(), DataType::Datetime(TimeUnit::Microseconds, None)),
+    ]);
+    SparkInput { name: "tx".into(), schema, variable: "tx_loaded".into() }
+}
+
+fn customers() -> SparkInput {
+    let schema = Schema::from_iter([Field::new("customer_id".into(), DataType::String), Field::new("amount".into(), DataType::Int64)]);
+    SparkInput { name: "customers".into(), schema, variable: "customers_v1".into() }
+}
+
+fn code_of(step: &str, inputs: &[SparkInput]) -> String {
+    translate_step(step, "tx", inputs, "s").unwrap_or_else(|r| panic!("{r}")).lines.join("\n")
+}
+
+#[test]
+fn an_unknown_construct_is_refused_with_its_line_and_column() {
+    let step = "df = df.with_columns(a=pl.col(\"amount\") * 2)\ndf = df.with_columns(e=pl.col(\"amount\").ewm_mean(alpha=0.5))";
+    let refusal = translate_step(step, "tx", &[tx()], "s").unwrap_err();
+    assert_eq!((refusal.line, refusal.column, refusal.construct.as_str()), (2, 41, "ewm_mean"));
+    assert!(refusal.to_string().contains("line 2, column 41: `ewm_mean`"), "{refusal}");
+}
+
+#[test]
+fn a_python_value_taken_from_the_data_is_refused_at_its_line() {
+    let step = "import polars as pl\nthreshold = df[\"amount\"].quantile(0.9)\ndf = df.with_columns(big=pl.col(\"amount\") > threshold)";
+    let refusal = translate_step(step, "tx", &[tx()], "s").unwrap_err();
+    assert_eq!(refusal.line, 2, "{refusal}");
+    assert!(refusal.message.contains("takes a Python value from the data"), "{refusal}");
+}
+
+#[test]
+fn division_mean_over_and_rank_keep_polars_semantics() {
+    let code = code_of(
+        "df = df.with_columns(r=pl.col(\"amount\") / pl.col(\"amount\").mean().over(\"customer_id\"), k=pl.col(\"amount\").rank().over(\"customer_id\"))",
+        &[tx()],
+    );
+    assert!(code.contains("fe_div(F.col(\"amount\"), F.avg(F.col(\"amount\")).over(Window.partitionBy(F.col(\"customer_id\"))))"), "{code}");
+    assert!(code.contains("fe_rank(F.col(\"amount\"), \"average\", False, [F.col(\"customer_id\")])"), "{code}");
+}
+
+#[test]
+fn a_join_renames_colliding_columns_as_polars_does_and_keeps_the_left_order() {
+    let code = code_of("df = df.join(customers, on=\"customer_id\", how=\"left\")", &[tx(), customers()]);
+    assert!(code.contains("F.col(\"amount\").alias(\"amount_right\")"), "{code}");
+    assert!(code.contains("\"left\")"), "{code}");
+    assert!(code.contains("F.struct(F.col(_FE_ORDER), F.col(\"_fe_ord_r\")).alias(_FE_ORDER)"), "{code}");
+}
+
+#[test]
+fn a_rolling_window_by_time_becomes_a_range_frame_on_microseconds() {
+    let code = code_of("df = df.sort(\"ts\").with_columns(s=pl.col(\"amount\").rolling_sum_by(\"ts\", window_size=\"24h\").over(\"customer_id\"))", &[tx()]);
+    assert!(code.contains(".rangeBetween(-86399999999, 0)"), "{code}");
+    assert!(code.contains("fe_reorder("), "{code}");
+}
