@@ -1,5 +1,5 @@
-// Joins and reshaping of frames: `join` (row order of Python's ordered variants), `join_asof`
-// and `pivot` (built as Python Polars 2.1 builds it, from the distinct `on` values).
+// Joins and reshaping of frames: `join` (row order of Python's ordered variants), `join_asof`,
+// `pivot` (built as Python Polars 2.1 builds it, from the distinct `on` values) and `unpivot`.
 
 use polars::prelude::*;
 
@@ -186,5 +186,45 @@ impl Interpreter<'_, '_> {
         let separator = PlSmallStr::from(a.string("separator", "_")?);
         let lf = frame.lf.clone().pivot(on, std::sync::Arc::new(on_columns), index, values, agg, a.bool("maintain_order", true)?, separator, naming);
         self.checked_frame(lf)
+    }
+
+    /// `unpivot`, in Python's row order: the rows of every `on` column in turn (Rust Polars'
+    /// streaming engine unpivots morsel by morsel, which interleaves them), the values in their
+    /// supertype. Built as one `select` per `on` column, concatenated in order.
+    pub fn unpivot(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
+        let schema = self.schema_of(&frame.lf)?;
+        let index = match a.get("index").cloned() {
+            Some(v) => self.selector_of(vec![v])?.into_columns(&schema, &Default::default()).map_err(Fail::from)?,
+            None => Default::default(),
+        };
+        let on = match a.get("on").cloned() {
+            Some(v) => self.selector_of(vec![v])?.into_columns(&schema, &Default::default()).map_err(Fail::from)?,
+            None => schema.iter_names().filter(|n| !index.contains(*n)).cloned().collect(),
+        };
+        let variable_name = PlSmallStr::from(a.opt_string("variable_name")?.unwrap_or_else(|| "variable".into()));
+        let value_name = PlSmallStr::from(a.opt_string("value_name")?.unwrap_or_else(|| "value".into()));
+        if on.is_empty() {
+            let args = UnpivotArgsDSL {
+                on: Some(Selector::Empty),
+                index: Selector::ByName { names: index.iter().cloned().collect(), strict: true },
+                variable_name: Some(variable_name),
+                value_name: Some(value_name),
+            };
+            return self.derive(&frame, |lf| lf.unpivot(args.clone()));
+        }
+        let index: Vec<Expr> = index.iter().map(|n| col(n.clone())).collect();
+        self.combine(&[&frame], |mut sides| {
+            let lf = sides.remove(0);
+            let parts: Vec<LazyFrame> = on
+                .iter()
+                .map(|name| {
+                    let mut exprs = index.clone();
+                    exprs.push(lit(name.as_str()).alias(variable_name.clone()));
+                    exprs.push(col(name.clone()).alias(value_name.clone()));
+                    lf.clone().select(exprs)
+                })
+                .collect();
+            concat(parts, UnionArgs { maintain_order: true, to_supertypes: true, ..Default::default() }).map_err(Fail::from)
+        })
     }
 }

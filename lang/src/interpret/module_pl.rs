@@ -32,6 +32,7 @@ pub(crate) fn dtype_named(name: &str) -> Option<DataType> {
         "Duration" => DataType::Duration(TimeUnit::Microseconds),
         "Categorical" => DataType::from_categories(Categories::global()),
         "List" => DataType::List(Box::new(DataType::Null)),
+        "Struct" => DataType::Struct(Vec::new()),
         _ => return None,
     })
 }
@@ -47,6 +48,10 @@ pub(crate) fn dtype_repr(dtype: &DataType) -> String {
         ),
         DataType::Duration(tu) => format!("Duration(time_unit='{}')", time_unit_name(*tu)),
         DataType::List(inner) => format!("List({})", dtype_repr(inner)),
+        DataType::Struct(fields) => format!(
+            "Struct({{{}}})",
+            fields.iter().map(|f| format!("'{}': {}", f.name(), dtype_repr(f.dtype()))).collect::<Vec<_>>().join(", ")
+        ),
         DataType::Categorical(..) => "Categorical".into(),
         other => {
             let text = format!("{other:?}");
@@ -112,6 +117,18 @@ pub(crate) fn construct_dtype(dtype: &DataType, args: &CallArgs, _me: &mut Inter
         DataType::List(_) => {
             let a = args.bind(Namespace::DataType, "List")?;
             Ok(Value::DType(DataType::List(Box::new(dtype_of(a.required("inner")?)?))))
+        }
+        DataType::Struct(_) => {
+            let a = args.bind(Namespace::DataType, "Struct")?;
+            let Value::Dict(fields) = a.required("fields")? else {
+                return Err(Fail::type_error("pl.Struct(...) takes a dict of field name → data type here").hint("write `pl.Struct({\"a\": pl.Int64, \"b\": pl.String})`"));
+            };
+            let mut out = Vec::new();
+            for (name, dtype) in fields.borrow().entries.iter() {
+                let name = name.as_str().ok_or_else(|| Fail::type_error("pl.Struct field names must be strings"))?;
+                out.push(Field::new(name.into(), dtype_of(dtype)?));
+            }
+            Ok(Value::DType(DataType::Struct(out)))
         }
         other => {
             if !args.positional.is_empty() || !args.keywords.is_empty() {
@@ -274,9 +291,6 @@ impl Interpreter<'_, '_> {
                 .map_err(Fail::from)?
             }
             "int_range" => {
-                if a.bool("eager", false)? {
-                    return Err(Fail::new(Code::UnsupportedArgument, "`eager=True` is not supported").hint("use the expression inside `select`/`with_columns`"));
-                }
                 let (start, end) = match a.get("end") {
                     Some(_) => (a.required("start")?.clone(), a.required("end")?.clone()),
                     None => (Value::Int(0), a.get("start").cloned().ok_or_else(|| Fail::type_error("int_range() needs an end"))?),
@@ -295,7 +309,29 @@ impl Interpreter<'_, '_> {
                 };
                 let s = self.to_expr(start, StrAs::Column)?;
                 let e = self.to_expr(end, StrAs::Column)?;
-                int_range(s, e, step, dtype)
+                let range = int_range(s, e, step, dtype);
+                if a.bool("eager", false)? {
+                    return self.eager_series(range);
+                }
+                range
+            }
+            "date_range" | "date_ranges" | "datetime_range" | "datetime_ranges" => {
+                let range = self.range_of_dates(name, &a)?;
+                if a.bool("eager", false)? {
+                    return self.eager_series(range);
+                }
+                range
+            }
+            "cov" => self.covariance(&a)?,
+            "business_day_count" => self.business_day_count(&a)?,
+            "field" => {
+                let names = self.names_from(vec![a.required("name")?.clone()])?;
+                Expr::Field(names.into_iter().map(PlSmallStr::from).collect())
+            }
+            "concat_list" => {
+                let parts = a.first_and_rest("exprs");
+                let exprs = self.exprs_from(parts, StrAs::Column)?;
+                concat_list(exprs).map_err(Fail::from)?
             }
             "repeat" => {
                 let n = a.required("n")?.clone();
@@ -425,12 +461,19 @@ impl Interpreter<'_, '_> {
         let mut height = None;
         for (k, v) in dict.borrow().entries.iter() {
             let name = k.as_str().ok_or_else(|| Fail::type_error("column names must be strings"))?;
-            let values = v.sequence_items().ok_or_else(|| Fail::type_error("each column must be a list of values"))?;
-            self.check_list_len(values.len())?;
-            if *height.get_or_insert(values.len()) != values.len() {
+            // A Series (an eager range, or a column of a frame) gives its values, as in Python.
+            let series = match v {
+                Value::Column(column) => self.series_literal(column)?.with_name(name.into()),
+                _ => {
+                    let values = v.sequence_items().ok_or_else(|| Fail::type_error("each column must be a list of values or a Series"))?;
+                    self.check_list_len(values.len())?;
+                    series_of(name.into(), &values)?
+                }
+            };
+            if *height.get_or_insert(series.len()) != series.len() {
                 return Err(Fail::value_error("all columns of pl.DataFrame(...) must have the same length"));
             }
-            columns.push(series_of(name.into(), &values)?.into_column());
+            columns.push(series.into_column());
         }
         let mut df = DataFrame::new_infer_height(columns).map_err(Fail::from)?;
         if let Some(Value::Dict(schema)) = a.get("schema") {

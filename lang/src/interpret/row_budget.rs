@@ -1,5 +1,6 @@
-// Row budget for generated columns whose length is only known from the data: `pl.int_range`
-// and `pl.repeat` with expression bounds (`pl.len() * k`) are sized on the frame before they run.
+// Row budget for generated columns whose length is only known from the data: `pl.int_range`,
+// `pl.repeat` and the date ranges with expression bounds (`pl.len() * k`, `pl.col("d").max()`)
+// are sized on the frame before they run (per-row `*_ranges` count all their values).
 
 use polars::prelude::*;
 use polars_plan::plans::DynLiteralValue;
@@ -16,7 +17,7 @@ impl Interpreter<'_, '_> {
         for expr in exprs {
             for node in expr {
                 if let Some(rows) = generated_rows(node) {
-                    estimates.push(rows.cast(DataType::Float64).max().alias(format!("rows{}", estimates.len())));
+                    estimates.push(rows.alias(format!("rows{}", estimates.len())));
                 }
             }
         }
@@ -36,9 +37,28 @@ impl Interpreter<'_, '_> {
     }
 }
 
-/// The number of rows an `int_range`/`repeat` node generates, as an expression.
+/// The number of rows (values) a generating node makes, as an aggregate expression.
 fn generated_rows(node: &Expr) -> Option<Expr> {
     let Expr::Function { input, function } = node else { return None };
+    let nanos = |e: &Expr| e.clone().cast(DataType::Datetime(TimeUnit::Nanoseconds, None)).cast(DataType::Int64).cast(DataType::Float64);
+    let values_in = |interval: &Option<Duration>| -> Option<Expr> {
+        let step = interval.as_ref().map(super::time_series::shortest_nanoseconds)? as f64;
+        let span = nanos(&input[1]) - nanos(&input[0]);
+        Some((span / lit(step)).floor().clip_min(lit(-1.0)) + lit(1.0))
+    };
+    match function {
+        FunctionExpr::Range(RangeFunction::DateRange { interval, .. } | RangeFunction::DatetimeRange { interval, .. }) if input.len() == 2 => {
+            values_in(interval).map(|rows| rows.max())
+        }
+        FunctionExpr::Range(RangeFunction::DateRanges { interval, .. } | RangeFunction::DatetimeRanges { interval, .. }) if input.len() == 2 => {
+            values_in(interval).map(|rows| rows.sum())
+        }
+        _ => generated_rows_of_ints(input, function).map(|rows| rows.cast(DataType::Float64).max()),
+    }
+}
+
+/// The number of rows an `int_range`/`repeat` node generates, as an expression.
+fn generated_rows_of_ints(input: &[Expr], function: &FunctionExpr) -> Option<Expr> {
     match function {
         // `pl.int_range(pl.len())` (a row index) gives as many rows as the frame has: no growth.
         FunctionExpr::Range(RangeFunction::IntRange { .. }) if input.len() == 2 && is_row_count(&input[1]) && is_non_negative_literal(&input[0]) => None,

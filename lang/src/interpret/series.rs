@@ -40,8 +40,9 @@ impl Interpreter<'_, '_> {
         match name {
             "to_list" => Ok(Value::list(self.series_values(&column)?)),
             "value_counts" => {
-                let count_name = a.string("name", "count")?;
-                let expr = column.expr.clone().value_counts(a.bool("sort", false)?, a.bool("parallel", false)?, &count_name, a.bool("normalize", false)?);
+                let normalize = a.bool("normalize", false)?;
+                let count_name = a.opt_string("name")?.unwrap_or_else(|| if normalize { "proportion" } else { "count" }.to_string());
+                let expr = column.expr.clone().value_counts(a.bool("sort", false)?, a.bool("parallel", false)?, &count_name, normalize);
                 self.statistics_frame(&column.frame, |lf| lf.select([expr]).unnest(Selector::Wildcard, None))
             }
             "to_frame" => {

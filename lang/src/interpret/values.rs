@@ -247,6 +247,7 @@ pub(crate) fn dtype_matches(a: &DataType, b: &DataType) -> bool {
         (DataType::Duration(_), DataType::Duration(_)) => true,
         (DataType::List(x), DataType::List(y)) => x == y || matches!(**x, DataType::Null) || matches!(**y, DataType::Null),
         (DataType::Categorical(..), DataType::Categorical(..)) => true,
+        (DataType::Struct(x), DataType::Struct(y)) => x.is_empty() || y.is_empty() || x == y,
         _ => a == b,
     }
 }
