@@ -22,6 +22,7 @@ pub enum Namespace {
     List,
     Name,
     Struct,
+    Meta,
     Frame,
     Series,
     GroupBy,
@@ -49,6 +50,7 @@ impl Namespace {
             Namespace::List => "Expr.list",
             Namespace::Name => "Expr.name",
             Namespace::Struct => "Expr.struct",
+            Namespace::Meta => "Expr.meta",
             Namespace::Frame => "DataFrame / LazyFrame",
             Namespace::Series => "Series (a column taken from a frame)",
             Namespace::GroupBy => "GroupBy",
@@ -60,7 +62,7 @@ impl Namespace {
 
     pub fn all() -> &'static [Namespace] {
         use Namespace::*;
-        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, Datetime, DataType, When, Expr, Str, Dt, List, Name, Struct, Frame, Series, GroupBy, PyStr, PyList, PyDict]
+        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, Datetime, DataType, When, Expr, Str, Dt, List, Name, Struct, Meta, Frame, Series, GroupBy, PyStr, PyList, PyDict]
     }
 }
 
@@ -128,7 +130,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Pl, "n_unique", "*columns", ""),
     f(N::Pl, "std", "column, ddof=1", ""),
     f(N::Pl, "var", "column, ddof=1", ""),
-    f(N::Pl, "corr", "a, b, *, method='pearson'", "pearson only"),
+    f(N::Pl, "corr", "a, b, *, method='pearson', propagate_nans=False, eager=False", "pearson or spearman; eager=True is refused"),
     f(N::Pl, "concat_str", "exprs, *more_exprs, separator='', ignore_nulls=False", "bare strings are column names, as in Python"),
     f(N::Pl, "format", "f_string, *args", "`{}` placeholders filled with expressions"),
     f(N::Pl, "coalesce", "exprs, *more_exprs", ""),
@@ -145,10 +147,15 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Pl, "datetime_ranges", "start, end, interval='1d', *, closed='both', time_unit=None, time_zone=None, eager=False", "a list of datetimes per row"),
     f(N::Pl, "cov", "a, b, *, ddof=1, eager=False", "bare strings are column names; eager=True is refused"),
     f(N::Pl, "concat_list", "exprs, *more_exprs", "bare strings are column names"),
+    f(N::Pl, "int_ranges", "start=0, end=None, step=1, *, dtype=Int64, eager=False", "a list of ints per row"),
+    f(N::Pl, "Series", "name=None, values=None, dtype=None, *, strict=True, nan_to_null=False", "a small Series of Python values (bounded by max_list_len)"),
+    f(N::Pl, "LazyFrame", "data=None, schema=None", "as pl.DataFrame (frames are lazy plans here)"),
+    f(N::Pl, "Field", "name, dtype", "a field of `pl.Struct([...])`"),
+    f(N::Pl, "Expr", "*args", "the expression type, for annotations and `isinstance`; not callable"),
     f(N::Pl, "business_day_count", "start, end, *, week_mask=(True, True, True, True, True, False, False), holidays=()", ""),
     f(N::Pl, "field", "name", "a field of the struct inside `struct.with_fields(...)`"),
     f(N::Pl, "repeat", "value, n, *, dtype=None", "n counted against max_rows"),
-    f(N::Pl, "concat", "items, *, how='vertical'", "frames: vertical, horizontal, diagonal; result rows counted against max_rows"),
+    f(N::Pl, "concat", "items, *, how='vertical', rechunk=False, parallel=True", "frames: vertical(_relaxed), diagonal(_relaxed), horizontal (one height, as Python 2.1), horizontal_extend (pads with nulls); result rows counted against max_rows"),
     f(N::Pl, "DataFrame", "data=None, schema=None", "small literal frames from a dict of lists (for lookup tables)"),
     f(N::Pl, "date", "year, month, day", "literal date"),
     f(N::Pl, "datetime", "year, month, day, hour=0, minute=0, second=0, microsecond=0", "literal datetime (us)"),
@@ -166,7 +173,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::DataType, "Datetime", "time_unit='us', time_zone=None", ""),
     f(N::DataType, "Duration", "time_unit='us'", ""),
     f(N::DataType, "List", "inner", ""),
-    f(N::DataType, "Struct", "fields", "fields: a dict of name → data type"),
+    f(N::DataType, "Struct", "fields", "fields: a dict of name → data type, or a list of pl.Field(name, dtype)"),
     f(N::DataType, "is_numeric", "", ""), f(N::DataType, "is_integer", "", ""), f(N::DataType, "is_float", "", ""),
     f(N::DataType, "is_temporal", "", ""), f(N::DataType, "is_signed_integer", "", ""), f(N::DataType, "is_unsigned_integer", "", ""),
     // selectors
@@ -174,6 +181,8 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Selectors, "string", "", ""), f(N::Selectors, "boolean", "", ""), f(N::Selectors, "temporal", "", ""),
     f(N::Selectors, "date", "", ""), f(N::Selectors, "datetime", "", "any time unit and zone"),
     f(N::Selectors, "categorical", "", ""), f(N::Selectors, "all", "", ""),
+    f(N::Selectors, "first", "", "the first column"), f(N::Selectors, "last", "", "the last column"),
+    f(N::Selectors, "as_expr", "", "a selector as an expression (method)"),
     f(N::Selectors, "by_name", "*names, require_all=True", ""),
     f(N::Selectors, "by_dtype", "*dtypes", ""),
     f(N::Selectors, "starts_with", "*prefix", ""), f(N::Selectors, "ends_with", "*suffix", ""),
@@ -197,6 +206,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Numpy, "sin", "x", ""), f(N::Numpy, "cos", "x", ""), f(N::Numpy, "tan", "x", ""),
     f(N::Numpy, "arctan", "x", ""), f(N::Numpy, "tanh", "x", ""), f(N::Numpy, "square", "x", ""),
     f(N::Numpy, "cbrt", "x", ""), f(N::Numpy, "radians", "x", ""), f(N::Numpy, "degrees", "x", ""), f(N::Numpy, "isnan", "x", "numbers only"),
+    f(N::Numpy, "arange", "start, stop=None, step=1", "ints only: a list (e.g. rolling weights), bounded by max_list_len"),
     // itertools
     f(N::Itertools, "combinations", "iterable, r", "bounded by max_list_len"),
     f(N::Itertools, "permutations", "iterable, r=None", "bounded by max_list_len"),
@@ -246,6 +256,13 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Expr, "value_counts", "*, sort=False, parallel=False, name=None, normalize=False", "a Struct of the value and its count; without sort=True the values come in first-seen order (one of the orders Python may give)"),
     f(N::Expr, "unique_counts", "", "counts in first-seen order of the values"),
     f(N::Expr, "arg_sort", "*, descending=False, nulls_last=False", "stable"),
+    f(N::Expr, "gather", "indices, *, null_on_oob=False", "indices: an int, a list of ints, or an expression"),
+    f(N::Expr, "get", "index, *, null_on_oob=False", "one value by position"),
+    f(N::Expr, "search_sorted", "element, side='any', *, descending=False", "a list is refused as in Python (use pl.Series([...]))"),
+    f(N::Expr, "top_k_by", "by, k=5, *, reverse=False", ""), f(N::Expr, "bottom_k_by", "by, k=5, *, reverse=False", ""),
+    f(N::Expr, "rle", "", "a Struct of run lengths and values"),
+    f(N::Expr, "ewm_mean_by", "by, *, half_life", "half_life: a duration string or timedelta"),
+    f(N::Expr, "interpolate_by", "by", ""),
     f(N::Expr, "slice", "offset, length=None", ""),
     f(N::Expr, "reinterpret", "*, signed=None, dtype=None", "between numeric types of the same size"),
     f(N::Expr, "set_sorted", "*, descending=False, nulls_last=False", "a promise that the values are sorted (not checked, as in Python)"),
@@ -297,6 +314,7 @@ pub static ENTRIES: &[Entry] = &[
     p(N::Expr, "str", "string functions"), p(N::Expr, "dt", "date/time functions"),
     p(N::Expr, "list", "list functions"), p(N::Expr, "name", "output-name functions"),
     p(N::Expr, "struct", "struct fields"),
+    p(N::Expr, "meta", "facts about the expression itself"),
     // Expr.str
     f(N::Str, "len_chars", "", ""), f(N::Str, "len_bytes", "", ""),
     f(N::Str, "to_lowercase", "", ""), f(N::Str, "to_uppercase", "", ""),
@@ -343,7 +361,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Dt, "truncate", "every", ""), f(N::Dt, "round", "every", ""),
     f(N::Dt, "month_start", "", ""), f(N::Dt, "month_end", "", ""), f(N::Dt, "offset_by", "by", ""),
     f(N::Dt, "strftime", "format", ""), f(N::Dt, "to_string", "format=None", ""),
-    f(N::Dt, "replace_time_zone", "time_zone, *, ambiguous='raise', non_existent='raise'", "ambiguous and non_existent: 'raise' only"),
+    f(N::Dt, "replace_time_zone", "time_zone, *, ambiguous='raise', non_existent='raise'", "ambiguous: raise, earliest, latest, null; non_existent: raise, null"),
     f(N::Dt, "convert_time_zone", "time_zone", ""),
     f(N::Dt, "epoch", "time_unit='us'", "s, ms, us, ns, d"),
     f(N::Dt, "timestamp", "time_unit='us'", ""),
@@ -383,6 +401,8 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Struct, "json_encode", "", ""),
     f(N::Struct, "unnest", "", "every field as its own column"),
     f(N::Struct, "with_fields", "*exprs, **named_exprs", "new or replaced fields; `pl.field(\"x\")` reads a field"),
+    // Expr.meta
+    f(N::Meta, "output_name", "", "a str"), f(N::Meta, "root_names", "", "a list of str"),
     // Expr.name
     f(N::Name, "suffix", "suffix", ""), f(N::Name, "prefix", "prefix", ""), f(N::Name, "keep", "", ""),
     f(N::Name, "to_lowercase", "", ""), f(N::Name, "to_uppercase", "", ""),
@@ -418,6 +438,13 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Frame, "get_columns", "", "the columns as Series"),
     f(N::Frame, "vstack", "other, *, in_place=False", "same column names and types; in_place=True is refused"),
     f(N::Frame, "extend", "other", "as vstack"),
+    f(N::Frame, "hstack", "columns, *, in_place=False", "a frame or a list of Series"),
+    f(N::Frame, "transpose", "*, include_header=False, header_name='column', column_names=None", "collects the frame; its rows (bounded by max_list_len) become columns"),
+    f(N::Frame, "interpolate", "", "linear, every column (integers become Float64, as in Python)"),
+    f(N::Frame, "is_unique", "", "a Series: whether each row occurs once"),
+    f(N::Frame, "is_duplicated", "", "a Series: whether each row occurs more than once"),
+    f(N::Frame, "partition_by", "by, *more_by, maintain_order=True, include_key=True, as_dict=False", "collects the keys (bounded by max_list_len); parts in first-seen order"),
+    f(N::Frame, "join_where", "other, *predicates, how='inner', suffix='_right'", "pairs counted against max_rows as a cross join; row order open as in Python"),
     f(N::Frame, "item", "row=None, column=None", "collects: the single value of a 1x1 frame"),
     f(N::Frame, "get_column", "name", ""),
     f(N::Frame, "to_dicts", "", "collects; rows counted against max_list_len"),
@@ -450,6 +477,8 @@ pub static ENTRIES: &[Entry] = &[
     f(N::PyList, "copy", "", ""), f(N::PyList, "sort", "reverse=False", ""),
     f(N::PyDict, "items", "", ""), f(N::PyDict, "keys", "", ""), f(N::PyDict, "values", "", ""),
     f(N::PyDict, "get", "key, default=None", ""), f(N::PyDict, "update", "other=(), **kwargs", ""),
+    f(N::PyDict, "names", "", "on schemas (`df.schema`, `collect_schema()`): the column names"),
+    f(N::PyDict, "dtypes", "", "on schemas: the data types"), f(N::PyDict, "len", "", "on schemas: the number of columns"),
 ];
 
 /// Names removed from Python Polars (or renamed) with the spelling that replaced them.
@@ -471,7 +500,7 @@ pub static REMOVED: &[(&str, &str)] = &[
     ("strip", "str.strip_chars"),
     ("lstrip", "str.strip_chars_start"),
     ("rstrip", "str.strip_chars_end"),
-    ("take", "gather is not in the language; use filter or head"),
+    ("take", "gather"),
     ("clip_min", "clip(lower_bound=…)"),
     ("clip_max", "clip(upper_bound=…)"),
     ("keep_name", "name.keep()"),

@@ -96,7 +96,7 @@ pub fn reference_markdown() -> String {
         "`cut`/`qcut` give Categorical columns whose physical codes may differ between processes: compare them as strings.",
         "Rust Polars warns (`Deprecation:`) where Python Polars 2.x raises (e.g. `bool & int`, String→Date casts, int `is_in` float lists); those warnings are errors here (FE205) when plans are collected by the interpreter or by `fe_lang::collect`.",
         "Errors that only appear while the final plan runs (a strict cast failing on data) carry no source position.",
-        "A Series taken with `df[\"x\"]` is lazy: it can be used in expressions on the frame it came from; using it with another frame is refused.",
+        "A Series taken with `df[\"x\"]` is lazy: it can be used in expressions on the frame it came from. Given as it is (maybe renamed) to another frame's `with_columns`/`select`/`hstack`, it is a literal of its values as in Python (bounded by the list budget; refused in a fitted replay); mixed with expressions first (`pl.col(\"a\") + other[\"x\"]`) and used with another frame, it is refused.",
         "`print` is accepted and prints nothing.",
         "`rolling_sum_by` with `min_samples<=1` gives 0 for a window without values, as Python Polars 2.1 does (Rust Polars 0.55 gives null).",
         "Panics inside Rust Polars (paths it has not implemented) are caught and reported as FE201 errors at the call that built the plan.",

@@ -84,3 +84,46 @@ fn explode_drops_empty_lists_and_keeps_a_row_for_null() {
     let df = run("df = df.select('id', pl.when(pl.col('id') == 2).then(pl.lit([], dtype=pl.List(pl.Int64))).when(pl.col('id') == 3).then(None).otherwise(pl.concat_list('x', 'x')).alias('l')).explode('l')");
     assert_eq!(ints(&df, "id"), [1, 1, 3, 4, 4].map(Some).to_vec());
 }
+
+#[test]
+fn frames_index_by_row_and_column() {
+    let df = run("a = df[0, 'cust']\nb = df[-1, 2]\nblock = df[1:3, ['id', 'y']]\npicked = df[[3, 0], [1, 0]]\ndf = block.with_columns(pl.lit(a).alias('a'), pl.lit(b).alias('b'), pl.lit(picked[0, 'cust']).alias('p'))");
+    assert_eq!(ints(&df, "id"), [Some(2), Some(3)]);
+    assert_eq!(strings(&df, "a")[0].as_deref(), Some("a"));
+    assert_eq!(ints(&df, "b")[0], Some(40));
+    assert_eq!(strings(&df, "p")[0].as_deref(), Some("c"));
+}
+
+#[test]
+fn series_of_another_frame_are_literals_unless_combined_with_expressions() {
+    let df = run("small = df.filter(pl.col('x') > 15)\nmask = df.select('cust').is_duplicated()\ndf = df.with_columns((df['x'] * 2).alias('x2')).filter(mask)\nsizes = small['x']");
+    assert_eq!(ints(&df, "id"), [Some(1), Some(3)], "rows whose cust occurs twice");
+    let err = run_cell("small = df.head(2)\ndf = small.with_columns((pl.col('x') + df['x']).alias('z'))", "tx", &frames(), &Limits::default()).err().expect("mixed with an expression");
+    assert_eq!(err.0[0].code, Code::TypeError);
+    let df = run("other = df.head(4).select(pl.col('x').alias('w'))\ndf = df.with_columns(other['w'], (other['w'] + 1).alias('w1'))");
+    assert_eq!(ints(&df, "w1"), [11, 21, 31, 41].map(Some).to_vec());
+}
+
+#[test]
+fn schema_names_series_literals_and_isinstance() {
+    let df = run("names = df.collect_schema().names()\nlookup = pl.Series('cust', ['a', 'c'])\nkinds = [isinstance(pl.col('x'), pl.Expr), isinstance(df, pl.DataFrame), isinstance(df['x'], pl.Series), isinstance(1, pl.Expr)]\ndf = df.with_columns(pl.col('cust').replace_strict(lookup, [1, 3], default=0).alias('code'), pl.lit(len(names)).alias('n'), pl.lit(sum(kinds)).alias('k'))");
+    assert_eq!(ints(&df, "code"), [1, 0, 1, 3].map(Some).to_vec());
+    assert_eq!(ints(&df, "n")[0], Some(4));
+    assert_eq!(ints(&df, "k")[0], Some(3));
+}
+
+#[test]
+fn hstack_transpose_partition_by_and_join_where() {
+    let df = run("df = df.select('id').hstack(df.select(pl.col('x').alias('x2'))).hstack([df['cust']])");
+    let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
+    assert_eq!(names, ["id", "x2", "cust"]);
+    let df = run("df = df.select('id', 'x').transpose(include_header=True)");
+    assert_eq!(df.shape(), (2, 5));
+    let df = run("parts = df.partition_by('cust', as_dict=True)\ndf = parts[('a',)].with_columns(pl.lit(len(parts)).alias('n'))");
+    assert_eq!(ints(&df, "id"), [Some(1), Some(3)]);
+    assert_eq!(ints(&df, "n")[0], Some(3));
+    let df = run("df = df.select('id', 'x').join_where(df.select(pl.col('id').alias('j'), pl.col('x').alias('y')), pl.col('x') < pl.col('y')).sort('id', 'j')");
+    assert_eq!(df.height(), 6, "pairs with x < y among 4 distinct values");
+    let err = run_cell("df = pl.concat([df, df.head(1)], how='horizontal')", "tx", &frames(), &Limits::default()).and_then(|out| fe_lang::collect(out.frame).map(|_| ()));
+    assert!(err.is_err(), "horizontal concat of frames of other heights is an error in Python 2.1");
+}

@@ -118,3 +118,33 @@ fn hash_is_refused_because_its_values_differ_from_python() {
     assert!(err.0[0].message.contains("hash"), "{}", err.0[0].message);
     assert!(err.0[0].hint.is_some());
 }
+
+#[test]
+fn gather_get_search_sorted_and_top_k_by_pick_by_position() {
+    let df = run("df = df.sort('qty').select(\n    pl.col('id').gather([0, -1]).alias('ends'),\n    pl.col('cust').top_k_by('qty', k=2).alias('top'),\n    pl.col('cust').bottom_k_by('qty', k=2).alias('bottom'),\n    pl.col('id').get(1).alias('second'),\n)");
+    assert_eq!(ints(&df, "ends"), [Some(2), Some(6)]);
+    let at4 = run("df = df.sort('qty').select(pl.col('qty').search_sorted(4).alias('at4'))");
+    assert_eq!(ints(&at4, "at4"), [Some(3)]);
+    assert_eq!(strings(&df, "top"), some(&["a", "c"]), "qty 6 is a, 5 is c");
+    assert_eq!(strings(&df, "bottom"), some(&["b", "a"]));
+    let err = run_cell("df = df.select(pl.col('qty').search_sorted([1, 2]))", "tx", &frames(), &Limits::default()).err().expect("ambiguous list");
+    assert_eq!(err.0[0].code, Code::TypeError);
+}
+
+#[test]
+fn rle_spearman_and_struct_fields_from_pl_field() {
+    let df = run("df = df.select(pl.col('cust').rle().alias('r')).unnest('r')");
+    assert_eq!(ints(&df, "len"), [1, 1, 1, 1, 1, 1].map(Some).to_vec());
+    let df = run("df = df.select(pl.corr('qty', 'id', method='spearman').alias('rho'))");
+    let rho = df.column("rho").unwrap().f64().unwrap().get(0).unwrap();
+    assert!((rho - 0.771428571428571).abs() < 1e-12, "{rho}");
+    let df = run("t = pl.Struct([pl.Field('cust', pl.String), pl.Field('qty', pl.Int64)])\ndf = df.select(pl.struct('cust', 'qty').struct.json_encode().str.json_decode(t).struct.field('qty'))");
+    assert_eq!(ints(&df, "qty")[0], Some(3));
+}
+
+#[test]
+fn selectors_first_last_and_as_expr() {
+    let df = run("import polars.selectors as cs\ndf = df.select(cs.first(), cs.last(), (~cs.by_name('id').as_expr().is_null()).alias('has_id'))");
+    let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
+    assert_eq!(names, ["id", "email", "has_id"]);
+}

@@ -101,3 +101,32 @@ fn upsample_fills_the_gaps_per_group() {
     let err = run_cell("df = df.sort('day').upsample('day', every='1h')", "sales", &frames(), &limits).err().expect("217 hours");
     assert_eq!(err.0[0].code, Code::RowBudget);
 }
+
+#[test]
+fn max_and_min_in_overlapping_windows_ignore_nan_as_python_does() {
+    let mut frames = Frames::new();
+    let df = df!("t" => [1i64, 2, 3, 4, 5], "x" => [1.0f64, f64::NAN, 3.0, f64::NAN, f64::NAN]).unwrap();
+    frames.insert("w".to_string(), df.lazy());
+    let run_w = |source: &str| {
+        let out = run_cell(source, "w", &frames, &Limits::default()).unwrap_or_else(|d| panic!("{}", d.render(source)));
+        fe_lang::collect(out.frame).unwrap()
+    };
+    let floats = |df: &DataFrame, name: &str| -> Vec<Option<f64>> { df.column(name).unwrap().f64().unwrap().iter().collect() };
+    // Python Polars 2.1: [1.0, 1.0, 3.0, 3.0, NaN]; Rust 0.55's sliding kernel gave NaN from row 2 on.
+    let df = run_w("df = df.with_columns(pl.col('x').max().rolling('t', period='2i').alias('m'))");
+    let m = floats(&df, "m");
+    assert_eq!(m[..4], [Some(1.0), Some(1.0), Some(3.0), Some(3.0)]);
+    assert!(m[4].is_some_and(f64::is_nan), "a window of NaN only stays NaN");
+    let df = run_w("df = df.group_by_dynamic('t', every='1i', period='2i').agg(pl.col('x').min().alias('lo'))");
+    let lo = floats(&df, "lo");
+    assert_eq!(lo[..3], [Some(1.0), Some(3.0), Some(3.0)]);
+}
+
+#[test]
+fn ewm_mean_by_and_interpolate_by_follow_the_time_column() {
+    let df = run("df = df.filter(pl.col('store') == 2).sort('day').with_columns(\n    pl.col('units').cast(pl.Float64).interpolate_by('day').alias('i'),\n    pl.col('units').cast(pl.Float64).ewm_mean_by('day', half_life='1d').alias('e'),\n)");
+    assert_eq!(df.height(), 3);
+    let e: Vec<Option<f64>> = df.column("e").unwrap().f64().unwrap().iter().collect();
+    assert_eq!(e[0], Some(4.0), "the first value is its own mean");
+    assert!(e[2].unwrap() > 5.0 && e[2].unwrap() < 6.0, "three days later the mean has moved most of the way to 6: {e:?}");
+}

@@ -36,6 +36,8 @@ impl Interpreter<'_, '_> {
     pub fn to_expr(&mut self, value: Value, strings: StrAs) -> Result<Expr> {
         Ok(match value {
             Value::Expr(e) => e,
+            // An eager Series (`pl.Series([...])`, `eager=True` ranges) is a literal of its values.
+            Value::Column(c) if self.is_eager_frame(c.frame.id) => lit(self.series_literal(&c)?),
             Value::Column(c) => c.expr,
             Value::Selector(s) => {
                 self.note_selector(&s);

@@ -207,6 +207,13 @@ impl Interpreter<'_, '_> {
             "over" => self.over(e, &mut a)?,
             "rolling" => self.expr_rolling(e, &a)?,
             "entropy" | "dot" | "value_counts" | "unique_counts" => self.expr_statistic(e, name, &a)?,
+            "gather" | "get" | "search_sorted" | "top_k_by" | "bottom_k_by" => self.expr_position(e, name, &a)?,
+            "rle" => e.rle(),
+            "ewm_mean_by" => self.ewm_mean_by(e, &a)?,
+            "interpolate_by" => {
+                let by = self.to_expr(a.required("by")?.clone(), StrAs::Column)?;
+                e.interpolate_by(by)
+            }
             "arg_sort" => e.arg_sort(a.bool("descending", false)?, a.bool("nulls_last", false)?),
             "slice" => {
                 let offset = self.to_expr(a.required("offset")?.clone(), StrAs::Column)?;
@@ -506,8 +513,19 @@ impl Interpreter<'_, '_> {
 
     /// `replace`'s old/new from a dict or two lists (or a list and one value).
     fn mapping(&mut self, a: &Bound) -> Result<(Expr, Expr)> {
-        let old = a.required("old")?.clone();
-        let (olds, news) = match (&old, a.get("new")) {
+        // A Series (`pl.Series([...])`, an eager range, a column) gives its values, as in Python.
+        let as_values = |me: &mut Self, v: Value| -> Result<Value> {
+            match v {
+                Value::Column(column) => Ok(Value::list(me.series_values(&column)?)),
+                other => Ok(other),
+            }
+        };
+        let old = as_values(self, a.required("old")?.clone())?;
+        let new_value = match a.get("new").cloned() {
+            Some(v) => Some(as_values(self, v)?),
+            None => None,
+        };
+        let (olds, news) = match (&old, new_value.as_ref()) {
             (Value::Dict(d), None) => {
                 let d = d.borrow();
                 (d.entries.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), Some(d.entries.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>()))
@@ -520,7 +538,7 @@ impl Interpreter<'_, '_> {
         let old_expr = list_literal(&olds)?;
         let new_expr = match news {
             Some(items) => list_literal(&items)?,
-            None => self.to_expr(a.get("new").cloned().unwrap_or(Value::None), StrAs::Literal)?,
+            None => self.to_expr(new_value.clone().unwrap_or(Value::None), StrAs::Literal)?,
         };
         Ok((old_expr, new_expr))
     }

@@ -13,19 +13,23 @@ use crate::allowlist::Namespace;
 
 impl Interpreter<'_, '_> {
     pub fn namespace_method(&mut self, base: Value, ns: ExprNamespace, name: &str, args: CallArgs) -> Result<Value> {
-        let (expr, frame) = match base {
-            Value::Column(c) => (c.expr, Some(c.frame)),
-            other => (self.to_expr(other, StrAs::Column)?, None),
+        let (expr, frame, with_expressions) = match base {
+            Value::Column(c) => (c.expr, Some(c.frame), c.with_expressions),
+            other => (self.to_expr(other, StrAs::Column)?, None, false),
         };
+        if ns == ExprNamespace::Meta {
+            return self.meta_method(expr, name, args);
+        }
         let out = match ns {
             ExprNamespace::Str => self.str_method_expr(expr, name, args)?,
             ExprNamespace::Dt => self.dt_method(expr, name, args)?,
             ExprNamespace::List => self.list_method(expr, name, args)?,
             ExprNamespace::Name => self.name_method(expr, name, args)?,
             ExprNamespace::Struct => self.struct_method(expr, name, args)?,
+            ExprNamespace::Meta => unreachable!("answered above"),
         };
         Ok(match frame {
-            Some(frame) => Value::Column(Column { frame, expr: out }),
+            Some(frame) => Value::Column(Column { frame, expr: out, with_expressions }),
             None => Value::Expr(out),
         })
     }
@@ -70,13 +74,16 @@ impl Interpreter<'_, '_> {
                 None => d.to_string("iso"),
             },
             "replace_time_zone" => {
-                a.choice("ambiguous", "raise", &["raise"])?;
-                a.choice("non_existent", "raise", &["raise"])?;
+                let ambiguous = a.choice("ambiguous", "raise", &["raise", "earliest", "latest", "null"])?;
+                let non_existent = match a.choice("non_existent", "raise", &["raise", "null"])?.as_str() {
+                    "null" => NonExistent::Null,
+                    _ => NonExistent::Raise,
+                };
                 let zone = match a.opt_string("time_zone")? {
                     Some(z) => Some(time_zone(&z)?),
                     None => None,
                 };
-                d.replace_time_zone(zone, lit("raise"), NonExistent::Raise)
+                d.replace_time_zone(zone, lit(ambiguous), non_existent)
             }
             "convert_time_zone" => d.convert_time_zone(time_zone(&a.string("time_zone", "")?)?),
             "epoch" => match a.string("time_unit", "us")?.as_str() {
@@ -94,6 +101,16 @@ impl Interpreter<'_, '_> {
             "add_business_days" | "is_business_day" => self.business_days(e, name, &a)?,
             _ => return Err(super::expressions::not_available(name, "Expr.dt", Some(Namespace::Dt))),
         })
+    }
+
+    /// `expr.meta.output_name()` and `root_names()`: Python values about the expression.
+    fn meta_method(&mut self, e: Expr, name: &str, args: CallArgs) -> Result<Value> {
+        args.bind(Namespace::Meta, name)?;
+        match name {
+            "output_name" => Ok(Value::str(polars_plan::utils::expr_output_name(&e).map_err(super::failure::Fail::from)?.as_str())),
+            "root_names" => Ok(Value::list(polars_plan::utils::expr_to_leaf_column_names(&e).iter().map(|n| Value::str(n.as_str())).collect())),
+            _ => Err(super::expressions::not_available(name, "Expr.meta", Some(Namespace::Meta))),
+        }
     }
 
     fn name_method(&mut self, e: Expr, name: &str, args: CallArgs) -> Result<Expr> {

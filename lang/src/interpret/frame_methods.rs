@@ -48,7 +48,12 @@ impl Interpreter<'_, '_> {
         }
         for v in flat.iter_mut() {
             if let Value::Column(c) = v {
-                if c.frame.id != frame.id && self.is_eager_frame(c.frame.id) {
+                // A Series of another frame (`other["x"] * 2`, a row mask) is a literal of its
+                // values, as in Python (bounded by the row budget); not in a fitted replay, where
+                // its values would be the fit data's. A Series combined with expressions
+                // (`pl.col("a") + other["x"]`) stays refused: its column names would resolve here.
+                let plain = frame.fit.is_none() && c.frame.fit.is_none() && !c.with_expressions;
+                if c.frame.id != frame.id && (self.is_eager_frame(c.frame.id) || plain) {
                     let series = self.series_literal(c)?;
                     *v = Value::Expr(lit(series));
                 } else if c.frame.id != frame.id {
@@ -211,6 +216,21 @@ impl Interpreter<'_, '_> {
             }
             "group_by_dynamic" => self.group_by_dynamic(frame, &a),
             "upsample" => self.upsample(frame, &a),
+            "interpolate" => {
+                let all = Expr::from(Selector::Wildcard).interpolate(InterpolationMethod::Linear);
+                self.derive_with_exprs(&frame, vec![all], |lf, e| lf.select(e))
+            }
+            // A Series of one bool per row (Python names it "").
+            "is_unique" | "is_duplicated" => {
+                let schema = self.schema_of(&frame.lf)?;
+                let row = as_struct(schema.iter_names().map(|n| col(n.clone())).collect());
+                let mask = if name == "is_unique" { row.is_unique() } else { row.is_duplicated() };
+                Ok(Value::Column(Column::of(frame, mask.alias(""))))
+            }
+            "hstack" => self.frame_hstack(frame, &a),
+            "transpose" => self.transpose(frame, &a),
+            "partition_by" => self.partition_by(frame, &mut a),
+            "join_where" => self.join_where(frame, &mut a),
             "row" => self.frame_row(frame, &a),
             "get_columns" => self.frame_columns(frame),
             "vstack" | "extend" => self.frame_vstack(frame, &a),
@@ -324,7 +344,7 @@ impl Interpreter<'_, '_> {
                 let expr = self.column(&name);
                 let probe = frame.lf.clone().select([expr.clone()]);
                 self.schema_of(&probe)?;
-                Ok(Value::Column(Column { frame, expr }))
+                Ok(Value::Column(Column::of(frame, expr)))
             }
             "to_series" => {
                 let schema = self.schema_of(&frame.lf)?;
@@ -332,7 +352,7 @@ impl Interpreter<'_, '_> {
                 let index = if index < 0 { index + schema.len() as i64 } else { index };
                 let name = schema.get_at_index(index.max(0) as usize).map(|(n, _)| n.to_string()).ok_or_else(|| Fail::value_error("column index out of range"))?;
                 let expr = self.column(&name);
-                Ok(Value::Column(Column { frame, expr }))
+                Ok(Value::Column(Column::of(frame, expr)))
             }
             "mean" => self.statistics_frame(&frame, |lf| lf.mean()),
             "sum" => self.statistics_frame(&frame, |lf| lf.sum()),

@@ -65,7 +65,7 @@ impl Interpreter<'_, '_> {
     pub fn frame_columns(&mut self, frame: Frame) -> Result<Value> {
         let schema = self.schema_of(&frame.lf)?;
         self.check_list_len(schema.len())?;
-        let columns = schema.iter_names().map(|name| Value::Column(Column { frame: frame.clone(), expr: col(name.clone()) })).collect();
+        let columns = schema.iter_names().map(|name| Value::Column(Column::of(frame.clone(), col(name.clone())))).collect();
         Ok(Value::list(columns))
     }
 
@@ -97,16 +97,16 @@ impl Interpreter<'_, '_> {
         let name = df.get_column_names().first().map(|n| (*n).clone()).ok_or_else(|| Fail::value_error("empty result"))?;
         let frame = self.new_frame(df.lazy());
         self.note_eager_frame(frame.id);
-        Ok(Value::Column(Column { frame, expr: col(name) }))
+        Ok(Value::Column(Column::of(frame, col(name))))
     }
 
-    /// The values of a Series as a literal (for an eager Series used with another frame, or a
-    /// Series in `pl.DataFrame({...})`), bounded by the list budget.
+    /// The values of a Series as a literal (a Series used with another frame, or in
+    /// `pl.DataFrame({...})`): column data, bounded by the row budget.
     pub fn series_literal(&mut self, column: &Column) -> Result<Series> {
-        let limit = self.limits.max_list_len as IdxSize + 1;
+        let limit = IdxSize::try_from(self.limits.max_rows.saturating_add(1)).unwrap_or(IdxSize::MAX);
         let df = self.collect(column.frame.data().clone().select([column.expr.clone()]).limit(limit))?;
         let series = df.columns().first().map(|c| c.as_materialized_series().clone()).ok_or_else(|| Fail::value_error("empty selection"))?;
-        self.check_list_len(series.len())?;
+        self.check_rows(series.len() as u64, "this Series")?;
         Ok(series)
     }
 }

@@ -32,7 +32,7 @@ impl Interpreter<'_, '_> {
         if SCALAR_METHODS.contains(&name) {
             return self.scalar_of(&column, expr, false);
         }
-        Ok(Value::Column(Column { frame: column.frame, expr }))
+        Ok(Value::Column(Column { frame: column.frame, expr, with_expressions: column.with_expressions }))
     }
 
     fn series_own_method(&mut self, column: Column, name: &str, args: CallArgs) -> Result<Value> {

@@ -155,6 +155,13 @@ impl Interpreter<'_, '_> {
         }
     }
 
+    /// `expr.ewm_mean_by(by, *, half_life)`: time-weighted exponential mean.
+    pub fn ewm_mean_by(&mut self, e: Expr, a: &Bound) -> Result<Expr> {
+        let by = self.to_expr(a.required("by")?.clone(), StrAs::Column)?;
+        let half_life = duration_arg(a.required("half_life")?, "ewm_mean_by(): half_life")?;
+        Ok(e.ewm_mean_by(by, half_life))
+    }
+
     /// `date.dt.combine(time, time_unit="us")`: a datetime from a date and a time of day.
     pub fn combine_date_time(&mut self, e: Expr, a: &Bound) -> Result<Expr> {
         let time = self.to_expr(a.required("time")?.clone(), StrAs::Column)?;
