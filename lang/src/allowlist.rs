@@ -439,6 +439,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Frame, "vstack", "other, *, in_place=False", "same column names and types; in_place=True is refused"),
     f(N::Frame, "extend", "other", "as vstack"),
     f(N::Frame, "hstack", "columns, *, in_place=False", "a frame or a list of Series"),
+    f(N::Frame, "describe", "percentiles=(0.25, 0.5, 0.75), *, interpolation='nearest'", "collects one row of statistics; temporal columns are refused"),
     f(N::Frame, "transpose", "*, include_header=False, header_name='column', column_names=None", "collects the frame; its rows (bounded by max_list_len) become columns"),
     f(N::Frame, "interpolate", "", "linear, every column (integers become Float64, as in Python)"),
     f(N::Frame, "is_unique", "", "a Series: whether each row occurs once"),

@@ -127,3 +127,15 @@ fn hstack_transpose_partition_by_and_join_where() {
     let err = run_cell("df = pl.concat([df, df.head(1)], how='horizontal')", "tx", &frames(), &Limits::default()).and_then(|out| fe_lang::collect(out.frame).map(|_| ()));
     assert!(err.is_err(), "horizontal concat of frames of other heights is an error in Python 2.1");
 }
+
+#[test]
+fn describe_gives_python_statistics_and_refuses_dates() {
+    let df = run("df = df.describe(percentiles=[0.5])");
+    assert_eq!(strings(&df, "statistic"), ["count", "null_count", "mean", "std", "min", "50%", "max"].map(|s| Some(s.to_string())).to_vec());
+    assert_eq!(df.column("x").unwrap().dtype(), &DataType::Float64);
+    assert_eq!(strings(&df, "cust"), [Some("4"), Some("0"), None, None, Some("a"), None, Some("c")].map(|s| s.map(String::from)).to_vec());
+    let mut frames = frames();
+    frames.insert("dated".to_string(), df!("d" => [1i32, 2]).unwrap().lazy().with_columns([col("d").cast(DataType::Date)]));
+    let err = run_cell("df = df.describe()", "dated", &frames, &Limits::default()).err().expect("dates are refused");
+    assert_eq!(err.0[0].code, Code::UnsupportedArgument);
+}

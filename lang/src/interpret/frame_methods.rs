@@ -229,6 +229,7 @@ impl Interpreter<'_, '_> {
             }
             "hstack" => self.frame_hstack(frame, &a),
             "transpose" => self.transpose(frame, &a),
+            "describe" => self.describe(frame, &a),
             "partition_by" => self.partition_by(frame, &mut a),
             "join_where" => self.join_where(frame, &mut a),
             "row" => self.frame_row(frame, &a),

@@ -15,6 +15,7 @@ mod fitted;
 mod fitted_frames;
 pub(crate) mod format_spec;
 mod frame_joins;
+mod frame_describe;
 mod frame_indexing;
 mod frame_methods;
 mod frame_values;
