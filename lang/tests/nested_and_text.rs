@@ -148,3 +148,15 @@ fn selectors_first_last_and_as_expr() {
     let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
     assert_eq!(names, ["id", "email", "has_id"]);
 }
+
+#[test]
+fn lists_per_row_count_against_the_row_budget() {
+    let limits = Limits { max_rows: 20, ..Limits::default() };
+    // 6 rows: 3 + 2 + 3 + 1 + 2 + 3 = 14 values fit; int ranges of 0..id give 21.
+    let ok = run_cell("df = df.with_columns(pl.col('qty').over('cust', mapping_strategy='join').alias('l'))", "tx", &frames(), &limits);
+    assert!(ok.is_ok());
+    let err = run_cell("df = df.with_columns(pl.int_ranges(0, pl.col('id')).alias('r'))", "tx", &frames(), &limits).err().expect("21 values");
+    assert_eq!(err.0[0].code, Code::RowBudget);
+    let err = run_cell("df = df.with_columns(pl.col('qty').over(pl.lit(1), mapping_strategy='join').alias('l'))", "tx", &frames(), &limits).err().expect("36 values");
+    assert_eq!(err.0[0].code, Code::RowBudget);
+}
