@@ -13,8 +13,9 @@ use crate::allowlist::Namespace;
 
 impl Interpreter<'_, '_> {
     pub fn namespace_method(&mut self, base: Value, ns: ExprNamespace, name: &str, args: CallArgs) -> Result<Value> {
+        let reads_expressions = args.positional.iter().chain(args.keywords.iter().map(|(_, v)| v)).any(|v| matches!(v, Value::Expr(_) | Value::When(_) | Value::Selector(_)));
         let (expr, frame, with_expressions) = match base {
-            Value::Column(c) => (c.expr, Some(c.frame), c.with_expressions),
+            Value::Column(c) => (c.expr, Some(c.frame), c.with_expressions || reads_expressions),
             other => (self.to_expr(other, StrAs::Column)?, None, false),
         };
         if ns == ExprNamespace::Meta {
