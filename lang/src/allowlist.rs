@@ -22,6 +22,7 @@ pub enum Namespace {
     List,
     Name,
     Struct,
+    Meta,
     Frame,
     Series,
     GroupBy,
@@ -49,6 +50,7 @@ impl Namespace {
             Namespace::List => "Expr.list",
             Namespace::Name => "Expr.name",
             Namespace::Struct => "Expr.struct",
+            Namespace::Meta => "Expr.meta",
             Namespace::Frame => "DataFrame / LazyFrame",
             Namespace::Series => "Series (a column taken from a frame)",
             Namespace::GroupBy => "GroupBy",
@@ -60,7 +62,7 @@ impl Namespace {
 
     pub fn all() -> &'static [Namespace] {
         use Namespace::*;
-        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, Datetime, DataType, When, Expr, Str, Dt, List, Name, Struct, Frame, Series, GroupBy, PyStr, PyList, PyDict]
+        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, Datetime, DataType, When, Expr, Str, Dt, List, Name, Struct, Meta, Frame, Series, GroupBy, PyStr, PyList, PyDict]
     }
 }
 
@@ -128,7 +130,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Pl, "n_unique", "*columns", ""),
     f(N::Pl, "std", "column, ddof=1", ""),
     f(N::Pl, "var", "column, ddof=1", ""),
-    f(N::Pl, "corr", "a, b, *, method='pearson'", "pearson only"),
+    f(N::Pl, "corr", "a, b, *, method='pearson', propagate_nans=False, eager=False", "pearson or spearman; eager=True is refused"),
     f(N::Pl, "concat_str", "exprs, *more_exprs, separator='', ignore_nulls=False", "bare strings are column names, as in Python"),
     f(N::Pl, "format", "f_string, *args", "`{}` placeholders filled with expressions"),
     f(N::Pl, "coalesce", "exprs, *more_exprs", ""),
@@ -138,9 +140,22 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Pl, "max_horizontal", "*exprs", ""),
     f(N::Pl, "any_horizontal", "*exprs", ""),
     f(N::Pl, "all_horizontal", "*exprs", ""),
-    f(N::Pl, "int_range", "start=0, end=None, step=1, *, dtype=Int64, eager=False", "length counted against max_rows; eager=True is refused"),
+    f(N::Pl, "int_range", "start=0, end=None, step=1, *, dtype=Int64, eager=False", "length counted against max_rows; eager=True gives a Series (computed at once)"),
+    f(N::Pl, "date_range", "start, end, interval='1d', *, closed='both', eager=False", "length counted against max_rows; eager=True gives a Series (computed at once)"),
+    f(N::Pl, "date_ranges", "start, end, interval='1d', *, closed='both', eager=False", "a list of dates per row"),
+    f(N::Pl, "datetime_range", "start, end, interval='1d', *, closed='both', time_unit=None, time_zone=None, eager=False", "length counted against max_rows; eager=True gives a Series (computed at once)"),
+    f(N::Pl, "datetime_ranges", "start, end, interval='1d', *, closed='both', time_unit=None, time_zone=None, eager=False", "a list of datetimes per row"),
+    f(N::Pl, "cov", "a, b, *, ddof=1, eager=False", "bare strings are column names; eager=True is refused"),
+    f(N::Pl, "concat_list", "exprs, *more_exprs", "bare strings are column names"),
+    f(N::Pl, "int_ranges", "start=0, end=None, step=1, *, dtype=Int64, eager=False", "a list of ints per row"),
+    f(N::Pl, "Series", "name=None, values=None, dtype=None, *, strict=True, nan_to_null=False", "a small Series of Python values (bounded by max_list_len)"),
+    f(N::Pl, "LazyFrame", "data=None, schema=None", "as pl.DataFrame (frames are lazy plans here)"),
+    f(N::Pl, "Field", "name, dtype", "a field of `pl.Struct([...])`"),
+    f(N::Pl, "Expr", "*args", "the expression type, for annotations and `isinstance`; not callable"),
+    f(N::Pl, "business_day_count", "start, end, *, week_mask=(True, True, True, True, True, False, False), holidays=()", ""),
+    f(N::Pl, "field", "name", "a field of the struct inside `struct.with_fields(...)`"),
     f(N::Pl, "repeat", "value, n, *, dtype=None", "n counted against max_rows"),
-    f(N::Pl, "concat", "items, *, how='vertical'", "frames: vertical, horizontal, diagonal; result rows counted against max_rows"),
+    f(N::Pl, "concat", "items, *, how='vertical', rechunk=False, parallel=True", "frames: vertical(_relaxed), diagonal(_relaxed), horizontal (one height, as Python 2.1), horizontal_extend (pads with nulls); result rows counted against max_rows"),
     f(N::Pl, "DataFrame", "data=None, schema=None", "small literal frames from a dict of lists (for lookup tables)"),
     f(N::Pl, "date", "year, month, day", "literal date"),
     f(N::Pl, "datetime", "year, month, day, hour=0, minute=0, second=0, microsecond=0", "literal datetime (us)"),
@@ -158,6 +173,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::DataType, "Datetime", "time_unit='us', time_zone=None", ""),
     f(N::DataType, "Duration", "time_unit='us'", ""),
     f(N::DataType, "List", "inner", ""),
+    f(N::DataType, "Struct", "fields", "fields: a dict of name → data type, or a list of pl.Field(name, dtype)"),
     f(N::DataType, "is_numeric", "", ""), f(N::DataType, "is_integer", "", ""), f(N::DataType, "is_float", "", ""),
     f(N::DataType, "is_temporal", "", ""), f(N::DataType, "is_signed_integer", "", ""), f(N::DataType, "is_unsigned_integer", "", ""),
     // selectors
@@ -165,6 +181,8 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Selectors, "string", "", ""), f(N::Selectors, "boolean", "", ""), f(N::Selectors, "temporal", "", ""),
     f(N::Selectors, "date", "", ""), f(N::Selectors, "datetime", "", "any time unit and zone"),
     f(N::Selectors, "categorical", "", ""), f(N::Selectors, "all", "", ""),
+    f(N::Selectors, "first", "", "the first column"), f(N::Selectors, "last", "", "the last column"),
+    f(N::Selectors, "as_expr", "", "a selector as an expression (method)"),
     f(N::Selectors, "by_name", "*names, require_all=True", ""),
     f(N::Selectors, "by_dtype", "*dtypes", ""),
     f(N::Selectors, "starts_with", "*prefix", ""), f(N::Selectors, "ends_with", "*suffix", ""),
@@ -188,6 +206,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Numpy, "sin", "x", ""), f(N::Numpy, "cos", "x", ""), f(N::Numpy, "tan", "x", ""),
     f(N::Numpy, "arctan", "x", ""), f(N::Numpy, "tanh", "x", ""), f(N::Numpy, "square", "x", ""),
     f(N::Numpy, "cbrt", "x", ""), f(N::Numpy, "radians", "x", ""), f(N::Numpy, "degrees", "x", ""), f(N::Numpy, "isnan", "x", "numbers only"),
+    f(N::Numpy, "arange", "start, stop=None, step=1", "ints only: a list (e.g. rolling weights), bounded by max_list_len"),
     // itertools
     f(N::Itertools, "combinations", "iterable, r", "bounded by max_list_len"),
     f(N::Itertools, "permutations", "iterable, r=None", "bounded by max_list_len"),
@@ -200,6 +219,7 @@ pub static ENTRIES: &[Entry] = &[
     // datetime (Python module): literal values only; `today()`/`now()` are not reproducible
     f(N::Datetime, "date", "year, month, day", "a Date literal"),
     f(N::Datetime, "datetime", "year, month, day, hour=0, minute=0, second=0, microsecond=0", "a Datetime('us') literal without time zone"),
+    f(N::Datetime, "time", "hour=0, minute=0, second=0, microsecond=0", "a Time literal (for `dt.combine`)"),
     f(N::Datetime, "timedelta", "days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0", "a Duration('us') literal"),
     // Expr: general
     f(N::Expr, "alias", "name", ""),
@@ -229,7 +249,23 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Expr, "skew", "bias=True", ""), f(N::Expr, "kurtosis", "fisher=True, bias=True", ""),
     f(N::Expr, "arg_max", "", ""), f(N::Expr, "arg_min", "", ""), f(N::Expr, "mode", "", ""),
     f(N::Expr, "any", "ignore_nulls=True", ""), f(N::Expr, "all", "ignore_nulls=True", ""),
-    f(N::Expr, "over", "partition_by=None, *more_exprs, order_by=None, mapping_strategy='group_to_rows'", "mapping_strategy group_to_rows only"),
+    f(N::Expr, "over", "partition_by=None, *more_exprs, order_by=None, descending=False, nulls_last=False, mapping_strategy='group_to_rows'", "mapping_strategy: group_to_rows, join (a list per row), explode"),
+    f(N::Expr, "rolling", "index_column, *, period, offset=None, closed='right'", "windows of `period` ending at each row's time; offset defaults to -period"),
+    f(N::Expr, "entropy", "base=math.e, *, normalize=True", ""),
+    f(N::Expr, "dot", "other", "bare strings are column names"),
+    f(N::Expr, "value_counts", "*, sort=False, parallel=False, name=None, normalize=False", "a Struct of the value and its count; without sort=True the values come in first-seen order (one of the orders Python may give)"),
+    f(N::Expr, "unique_counts", "", "counts in first-seen order of the values"),
+    f(N::Expr, "arg_sort", "*, descending=False, nulls_last=False", "stable"),
+    f(N::Expr, "gather", "indices, *, null_on_oob=False", "indices: an int, a list of ints, or an expression"),
+    f(N::Expr, "get", "index, *, null_on_oob=False", "one value by position"),
+    f(N::Expr, "search_sorted", "element, side='any', *, descending=False", "a list is refused as in Python (use pl.Series([...]))"),
+    f(N::Expr, "top_k_by", "by, k=5, *, reverse=False", ""), f(N::Expr, "bottom_k_by", "by, k=5, *, reverse=False", ""),
+    f(N::Expr, "rle", "", "a Struct of run lengths and values"),
+    f(N::Expr, "ewm_mean_by", "by, *, half_life", "half_life: a duration string or timedelta"),
+    f(N::Expr, "interpolate_by", "by", ""),
+    f(N::Expr, "slice", "offset, length=None", ""),
+    f(N::Expr, "reinterpret", "*, signed=None, dtype=None", "between numeric types of the same size"),
+    f(N::Expr, "set_sorted", "*, descending=False, nulls_last=False", "a promise that the values are sorted (not checked, as in Python)"),
     f(N::Expr, "rank", "method='average', *, descending=False, seed=None", "average, min, max, dense, ordinal"),
     f(N::Expr, "shift", "n=1, *, fill_value=None", "fill_value strings are literals"),
     f(N::Expr, "diff", "n=1, null_behavior='ignore'", ""),
@@ -259,7 +295,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Expr, "is_in", "other, *, nulls_equal=False", "a list literal, or an expression"),
     f(N::Expr, "is_between", "lower_bound, upper_bound, closed='both'", ""),
     f(N::Expr, "replace", "old, new=None, *, default=None, return_dtype=None", "a dict or two lists; strings are literals"),
-    f(N::Expr, "replace_strict", "old, new=None, *, default=None, return_dtype=None", "unmapped values without default are an error"),
+    f(N::Expr, "replace_strict", "old, new=None, *, default=None, return_dtype=None", "unmapped values are an error unless `default` is given (`default=None` maps them to null)"),
     f(N::Expr, "is_duplicated", "", ""), f(N::Expr, "is_unique", "", ""), f(N::Expr, "is_first_distinct", "", ""),
     f(N::Expr, "is_last_distinct", "", ""),
     f(N::Expr, "unique", "*, maintain_order=False", "always in first-seen order"),
@@ -272,15 +308,29 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Expr, "top_k", "k=5", ""), f(N::Expr, "bottom_k", "k=5", ""),
     f(N::Expr, "rle_id", "", ""),
     f(N::Expr, "exclude", "columns, *more_columns", ""),
-    f(N::Expr, "explode", "", "gives no more rows than the list elements it reads (frame-level `explode` is counted against max_rows)"),
+    f(N::Expr, "explode", "*, empty_as_null=False, keep_nulls=True", "gives no more rows than the list elements it reads (frame-level `explode` is counted against max_rows); empty lists give no row, as in Python 2.1"),
     f(N::Expr, "implode", "", ""),
     f(N::Expr, "item", "", "Series only: the single value"),
     p(N::Expr, "str", "string functions"), p(N::Expr, "dt", "date/time functions"),
     p(N::Expr, "list", "list functions"), p(N::Expr, "name", "output-name functions"),
     p(N::Expr, "struct", "struct fields"),
+    p(N::Expr, "meta", "facts about the expression itself"),
     // Expr.str
     f(N::Str, "len_chars", "", ""), f(N::Str, "len_bytes", "", ""),
     f(N::Str, "to_lowercase", "", ""), f(N::Str, "to_uppercase", "", ""),
+    f(N::Str, "to_titlecase", "", "as Python Polars 2.1: after every non-letter a word starts (Unicode titlecase), the rest is lowercase"),
+    f(N::Str, "contains_any", "patterns, *, ascii_case_insensitive=False", "a list of literal patterns (a bare string is a column name, as in Python)"),
+    f(N::Str, "replace_many", "patterns, replace_with=None, *, ascii_case_insensitive=False, leftmost=False", "a dict, or lists of patterns and replacements"),
+    f(N::Str, "extract_many", "patterns, *, ascii_case_insensitive=False, overlapping=False, leftmost=False", ""),
+    f(N::Str, "find_many", "patterns, *, ascii_case_insensitive=False, overlapping=False, leftmost=False", ""),
+    f(N::Str, "splitn", "by, n", "a Struct of fields field_0 … field_{n-1}"),
+    f(N::Str, "split_exact", "by, n, *, inclusive=False", "a Struct of fields field_0 … field_n"),
+    f(N::Str, "extract_groups", "pattern", "a Struct of the capture groups"),
+    f(N::Str, "reverse", "", ""),
+    f(N::Str, "to_integer", "*, base=10, dtype=Int64, strict=True", "base 10 only (other bases need a Rust Polars feature this build lacks)"),
+    f(N::Str, "json_decode", "dtype", "the dtype is required, as in Python 2.1"),
+    f(N::Str, "json_path_match", "json_path", ""),
+    f(N::Str, "to_time", "format=None, *, strict=True", ""),
     f(N::Str, "contains", "pattern, *, literal=False, strict=True", ""),
     f(N::Str, "starts_with", "prefix", ""), f(N::Str, "ends_with", "suffix", ""),
     f(N::Str, "replace", "pattern, value, *, literal=False, n=1", ""),
@@ -288,8 +338,8 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Str, "strip_chars", "characters=None", ""), f(N::Str, "strip_chars_start", "characters=None", ""),
     f(N::Str, "strip_chars_end", "characters=None", ""),
     f(N::Str, "strip_prefix", "prefix", ""), f(N::Str, "strip_suffix", "suffix", ""),
-    f(N::Str, "slice", "offset, length=None", ""), f(N::Str, "head", "n", ""), f(N::Str, "tail", "n", ""),
-    f(N::Str, "split", "by, *, inclusive=False", "List[String]"),
+    f(N::Str, "slice", "offset, length=None", "bare strings are column names"), f(N::Str, "head", "n", "bare strings are column names"), f(N::Str, "tail", "n", "bare strings are column names"),
+    f(N::Str, "split", "by, *, inclusive=False, literal=True, strict=True", "List[String]; literal=False splits on a regex"),
     f(N::Str, "extract", "pattern, group_index=1", ""), f(N::Str, "extract_all", "pattern", ""),
     f(N::Str, "count_matches", "pattern, *, literal=False", ""),
     f(N::Str, "find", "pattern, *, literal=False, strict=True", ""),
@@ -311,21 +361,48 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Dt, "truncate", "every", ""), f(N::Dt, "round", "every", ""),
     f(N::Dt, "month_start", "", ""), f(N::Dt, "month_end", "", ""), f(N::Dt, "offset_by", "by", ""),
     f(N::Dt, "strftime", "format", ""), f(N::Dt, "to_string", "format=None", ""),
-    f(N::Dt, "replace_time_zone", "time_zone, *, ambiguous='raise', non_existent='raise'", "ambiguous and non_existent: 'raise' only"),
+    f(N::Dt, "replace_time_zone", "time_zone, *, ambiguous='raise', non_existent='raise'", "ambiguous: raise, earliest, latest, null; non_existent: raise, null"),
     f(N::Dt, "convert_time_zone", "time_zone", ""),
     f(N::Dt, "epoch", "time_unit='us'", "s, ms, us, ns, d"),
     f(N::Dt, "timestamp", "time_unit='us'", ""),
     f(N::Dt, "total_days", "*, fractional=False", ""), f(N::Dt, "total_hours", "*, fractional=False", ""),
     f(N::Dt, "total_minutes", "*, fractional=False", ""), f(N::Dt, "total_seconds", "*, fractional=False", ""),
     f(N::Dt, "total_milliseconds", "*, fractional=False", ""),
+    f(N::Dt, "combine", "time, time_unit='us'", "a datetime from a date and a time (`datetime.time(...)` or a Time column)"),
+    f(N::Dt, "add_business_days", "n, *, week_mask=(True, True, True, True, True, False, False), holidays=(), roll='raise'", "holidays: a list of dates"),
+    f(N::Dt, "is_business_day", "*, week_mask=(True, True, True, True, True, False, False), holidays=()", ""),
     // Expr.list
     f(N::List, "len", "", ""), f(N::List, "first", "", ""), f(N::List, "last", "", ""),
     f(N::List, "get", "index, *, null_on_oob=False", ""), f(N::List, "sum", "", ""), f(N::List, "mean", "", ""),
     f(N::List, "min", "", ""), f(N::List, "max", "", ""), f(N::List, "join", "separator, *, ignore_nulls=True", ""),
     f(N::List, "contains", "item, *, nulls_equal=True", ""),
     f(N::List, "slice", "offset, length=None", ""), f(N::List, "head", "n=5", ""), f(N::List, "tail", "n=5", ""),
+    f(N::List, "gather", "indices, *, null_on_oob=False", "indices: a list of ints, or a List column"),
+    f(N::List, "gather_every", "n, offset=0", ""),
+    f(N::List, "median", "", ""), f(N::List, "std", "ddof=1", ""), f(N::List, "var", "ddof=1", ""),
+    f(N::List, "arg_min", "", ""), f(N::List, "arg_max", "", ""), f(N::List, "n_unique", "", ""),
+    f(N::List, "any", "*, ignore_nulls=True", ""), f(N::List, "all", "*, ignore_nulls=True", ""),
+    f(N::List, "sort", "*, descending=False, nulls_last=False", ""),
+    f(N::List, "unique", "*, maintain_order=False", "always in first-seen order (one of the orders Python may give without maintain_order=True)"),
+    f(N::List, "reverse", "", ""), f(N::List, "drop_nulls", "", ""),
+    f(N::List, "diff", "n=1, null_behavior='ignore'", ""), f(N::List, "shift", "n=1", ""),
+    f(N::List, "count_matches", "element", "strings are literals"),
+    f(N::List, "concat", "other", "other lists or columns appended to each list"),
+    f(N::List, "set_union", "other", "a list literal or a List column"), f(N::List, "set_difference", "other", ""),
+    f(N::List, "set_intersection", "other", ""), f(N::List, "set_symmetric_difference", "other", ""),
+    f(N::List, "to_struct", "fields", "fields: a list of names (required in Python 2.1)"),
+    f(N::List, "filter", "predicate", "a predicate on `pl.element()`"),
+    f(N::List, "agg", "expr", "an aggregation of `pl.element()` per list"),
+    f(N::List, "explode", "*, empty_as_null=False, keep_nulls=True", ""),
+    f(N::List, "item", "*, allow_empty=False", "the single value of each list"),
     // Expr.struct
     f(N::Struct, "field", "name, *more_names", ""),
+    f(N::Struct, "rename_fields", "names", ""),
+    f(N::Struct, "json_encode", "", ""),
+    f(N::Struct, "unnest", "", "every field as its own column"),
+    f(N::Struct, "with_fields", "*exprs, **named_exprs", "new or replaced fields; `pl.field(\"x\")` reads a field"),
+    // Expr.meta
+    f(N::Meta, "output_name", "", "a str"), f(N::Meta, "root_names", "", "a list of str"),
     // Expr.name
     f(N::Name, "suffix", "suffix", ""), f(N::Name, "prefix", "prefix", ""), f(N::Name, "keep", "", ""),
     f(N::Name, "to_lowercase", "", ""), f(N::Name, "to_uppercase", "", ""),
@@ -352,8 +429,23 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Frame, "lazy", "", "no-op"), f(N::Frame, "collect", "", "no-op: the plan is collected once after the cell"),
     f(N::Frame, "clone", "", ""),
     f(N::Frame, "cast", "dtypes, *, strict=True", "a dict name → dtype, or one dtype"),
-    f(N::Frame, "explode", "columns, *more_columns", "rows counted against max_rows"),
-    f(N::Frame, "unpivot", "on=None, *, index=None, variable_name=None, value_name=None", ""),
+    f(N::Frame, "explode", "columns, *more_columns, empty_as_null=False, keep_nulls=True", "rows counted against max_rows; empty lists give no row, as in Python 2.1"),
+    f(N::Frame, "unpivot", "on=None, *, index=None, variable_name=None, value_name=None", "rows of each `on` column in turn, as Python gives them"),
+    f(N::Frame, "unnest", "columns=None, *more_columns, separator=None", "without columns: every Struct column"),
+    f(N::Frame, "upsample", "time_column, *, every, group_by=None, maintain_order=False", "collects the frame; groups in first-seen order; rows counted against max_rows"),
+    f(N::Frame, "set_sorted", "column, *, descending=False, nulls_last=False", "a promise that the column is sorted (not checked, as in Python)"),
+    f(N::Frame, "row", "index=None, *, by_predicate=None, named=False", "collects one row: a tuple, or a dict with named=True"),
+    f(N::Frame, "get_columns", "", "the columns as Series"),
+    f(N::Frame, "vstack", "other, *, in_place=False", "same column names and types; in_place=True is refused"),
+    f(N::Frame, "extend", "other", "as vstack"),
+    f(N::Frame, "hstack", "columns, *, in_place=False", "a frame or a list of Series"),
+    f(N::Frame, "describe", "percentiles=(0.25, 0.5, 0.75), *, interpolation='nearest'", "collects one row of statistics; temporal columns are refused"),
+    f(N::Frame, "transpose", "*, include_header=False, header_name='column', column_names=None", "collects the frame; its rows (bounded by max_list_len) become columns"),
+    f(N::Frame, "interpolate", "", "linear, every column (integers become Float64, as in Python)"),
+    f(N::Frame, "is_unique", "", "a Series: whether each row occurs once"),
+    f(N::Frame, "is_duplicated", "", "a Series: whether each row occurs more than once"),
+    f(N::Frame, "partition_by", "by, *more_by, maintain_order=True, include_key=True, as_dict=False", "collects the keys (bounded by max_list_len); parts in first-seen order"),
+    f(N::Frame, "join_where", "other, *predicates, how='inner', suffix='_right'", "pairs counted against max_rows as a cross join; row order open as in Python"),
     f(N::Frame, "item", "row=None, column=None", "collects: the single value of a 1x1 frame"),
     f(N::Frame, "get_column", "name", ""),
     f(N::Frame, "to_dicts", "", "collects; rows counted against max_list_len"),
@@ -386,6 +478,8 @@ pub static ENTRIES: &[Entry] = &[
     f(N::PyList, "copy", "", ""), f(N::PyList, "sort", "reverse=False", ""),
     f(N::PyDict, "items", "", ""), f(N::PyDict, "keys", "", ""), f(N::PyDict, "values", "", ""),
     f(N::PyDict, "get", "key, default=None", ""), f(N::PyDict, "update", "other=(), **kwargs", ""),
+    f(N::PyDict, "names", "", "on schemas (`df.schema`, `collect_schema()`): the column names"),
+    f(N::PyDict, "dtypes", "", "on schemas: the data types"), f(N::PyDict, "len", "", "on schemas: the number of columns"),
 ];
 
 /// Names removed from Python Polars (or renamed) with the spelling that replaced them.
@@ -407,7 +501,7 @@ pub static REMOVED: &[(&str, &str)] = &[
     ("strip", "str.strip_chars"),
     ("lstrip", "str.strip_chars_start"),
     ("rstrip", "str.strip_chars_end"),
-    ("take", "gather is not in the language; use filter or head"),
+    ("take", "gather"),
     ("clip_min", "clip(lower_bound=…)"),
     ("clip_max", "clip(upper_bound=…)"),
     ("keep_name", "name.keep()"),
@@ -443,6 +537,8 @@ pub enum Refusal {
     StringFormatting,
     LeavesPolars,
     Random,
+    /// Gives other values in Rust Polars 0.55 than in Python Polars 2.1 (hashes).
+    DiffersFromPython,
 }
 
 /// Why a (method or module) attribute name is refused outright, if it is.
@@ -450,17 +546,19 @@ pub fn refused_attribute(name: &str) -> Option<Refusal> {
     const UDF: &[&str] = &[
         "map_elements", "map_batches", "map_groups", "map_rows", "map", "apply", "pipe", "rolling_map",
         "register_plugin_function", "plugins", "cumulative_eval", "cumfold", "cumreduce", "fold", "reduce",
-        "cum_fold", "cum_reduce", "map_many", "map_fields", "eval", "agg_groups", "set_sorted",
+        "cum_fold", "cum_reduce", "map_many", "map_fields", "eval", "agg_groups",
     ];
     const SQL: &[&str] = &["sql", "sql_expr", "SQLContext"];
     const FORMAT: &[&str] = &["format_map"];
     const LEAVES: &[&str] = &[
         "to_pandas", "to_numpy", "to_arrow", "to_dict", "rows", "iter_rows", "iter_columns",
         "to_torch", "to_jax", "serialize", "deserialize", "collect_async", "show_graph", "profile",
-        "Config", "hash", "to_physical", "hash_rows", "to_init_repr", "glimpse", "show", "plot", "style",
+        "Config", "to_physical", "to_init_repr", "glimpse", "show", "plot", "style",
         "thread_pool_size", "threadpool_size", "Object", "set_random_seed", "explain",
     ];
     const RANDOM: &[&str] = &["sample", "shuffle"];
+    // Hash values: Rust Polars 0.55 and Python Polars 2.1 compute other ones for the same seed.
+    const DIFFERS: &[&str] = &["hash", "hash_rows"];
     if UDF.contains(&name) {
         return Some(Refusal::PythonUdf);
     }
@@ -475,6 +573,9 @@ pub fn refused_attribute(name: &str) -> Option<Refusal> {
     }
     if RANDOM.contains(&name) {
         return Some(Refusal::Random);
+    }
+    if DIFFERS.contains(&name) {
+        return Some(Refusal::DiffersFromPython);
     }
     let io_prefixes = ["read_", "scan_", "write_", "sink_", "from_"];
     if io_prefixes.iter().any(|prefix| name.starts_with(prefix)) {

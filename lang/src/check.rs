@@ -535,5 +535,6 @@ pub(crate) fn refused_attribute_diagnostic(refusal: Refusal, name: &str, span: S
         Refusal::StringFormatting => refuse(Code::StringFormatting, span, name, format!("`{name}` formatting is not allowed"), "use an f-string"),
         Refusal::LeavesPolars => refuse(Code::UnknownAttribute, span, name, format!("`{name}` leaves the Polars plan or exposes internals and is not allowed"), "keep working with expressions and frames; the kernel shows and saves results"),
         Refusal::Random => refuse(Code::UnknownAttribute, span, name, format!("`{name}` is random and not allowed (results must be reproducible)"), "use `head(n)` or a deterministic filter such as `pl.int_range(pl.len()) % 10 == 0`"),
+        Refusal::DiffersFromPython => refuse(Code::UnknownAttribute, span, name, format!("`{name}` gives other values here (Rust Polars 0.55) than in Python Polars 2.1, so the exported code would not reproduce them"), "for buckets use a deterministic key, e.g. `pl.col(\"id\") % 10`, or `rank(\"dense\")`; to compare rows use `pl.struct(...)` or `is_duplicated()`"),
     }
 }

@@ -1,5 +1,5 @@
-# How the differential tests decide that two frames are the same, and how a difference is
-# described in one line for the mismatch report.
+# How the differential tests decide that two frames are the same (rows in order, or as a
+# multiset for snippets whose row order Polars leaves open), and how a difference is described.
 
 from __future__ import annotations
 
@@ -23,6 +23,32 @@ def assert_same_frame(expected: pl.DataFrame, actual: pl.DataFrame) -> None:
         abs_tol=FLOAT_ABS_TOL,
         categorical_as_str=True,
     )
+
+
+def in_canonical_order(frame: pl.DataFrame) -> pl.DataFrame:
+    """The rows sorted by every column (Categorical as text), for snippets with `# order: any`.
+
+    Both sides are sorted the same way, so equal multisets of rows compare equal in order.
+    """
+    if frame.width == 0 or frame.height < 2:
+        return frame
+    keys = [
+        pl.col(name).cast(pl.String) if dtype == pl.Categorical else pl.col(name)
+        for name, dtype in frame.schema.items()
+    ]
+    try:
+        return frame.sort(keys, nulls_last=True, maintain_order=True)
+    except pl.exceptions.PolarsError:
+        # A column that cannot be a sort key: sort by the text of every value instead.
+        text = [pl.Series([repr(v) for v in frame[name].to_list()], dtype=pl.String) for name in frame.columns]
+        return frame.sort(text, nulls_last=True, maintain_order=True)
+
+
+def comparable_pair(expected: pl.DataFrame, actual: pl.DataFrame, order_any: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The two frames as compared: in canonical row order for a snippet with `# order: any`."""
+    if order_any:
+        return in_canonical_order(expected), in_canonical_order(actual)
+    return expected, actual
 
 
 def _as_comparable(series: pl.Series) -> pl.Series:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import polars as pl
 
-from corpus_files import load_corpus
-from frame_compare import assert_same_frame, describe_difference
+from corpus_files import Snippet, load_corpus
+from frame_compare import assert_same_frame, comparable_pair, describe_difference
 
 
 MISMATCH_KINDS = ("columns differ", "column order differs", "dtypes differ", "row count differs", "values differ")
@@ -22,8 +22,9 @@ def first_line(text: str) -> str:
     return next((line for line in text.splitlines() if line.strip()), "")
 
 
-def classify(snippet_id: str, work: Path) -> tuple[str, str] | None:
+def classify(snippet: Snippet, work: Path) -> tuple[str, str] | None:
     """(group, detail) for a snippet that is not equal; None when it is equal."""
+    snippet_id = snippet.id
     oracle_error = work / "expected" / f"{snippet_id}.error.json"
     if oracle_error.exists():
         return "corpus: fails in Python", json.loads(oracle_error.read_text())["error"]
@@ -37,6 +38,7 @@ def classify(snippet_id: str, work: Path) -> tuple[str, str] | None:
         return record["stage"], first_line(record["error"])
     expected = pl.read_ipc(work / "expected" / f"{snippet_id}.arrow")
     actual = pl.read_ipc(work / "actual" / f"{snippet_id}.arrow")
+    expected, actual = comparable_pair(expected, actual, snippet.order_any)
     try:
         assert_same_frame(expected, actual)
     except AssertionError:
@@ -54,7 +56,7 @@ def main(argv: list[str]) -> int:
     snippets = load_corpus()
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for snippet in snippets:
-        outcome = classify(snippet.id, work)
+        outcome = classify(snippet, work)
         if outcome:
             groups[outcome[0]].append((snippet.id, outcome[1]))
     not_equal = sum(len(v) for v in groups.values())

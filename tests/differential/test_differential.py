@@ -8,7 +8,8 @@ Environment:
 
 Each snippet is one test case. A snippet the interpreter refuses fails, unless it is listed
 in known_refusals.txt with the reason. Frames are compared with
-`polars.testing.assert_frame_equal`: column names and order, dtypes, row order, values
+`polars.testing.assert_frame_equal`: column names and order, dtypes, row order (unless the
+snippet says `# order: any`: then both frames are sorted by every column first), values
 (floats to 1e-9 relative), Categorical compared as strings.
 """
 
@@ -26,7 +27,7 @@ import pytest
 
 import outcome_tally
 from corpus_files import load_corpus
-from frame_compare import assert_same_frame, describe_difference
+from frame_compare import assert_same_frame, comparable_pair, describe_difference
 
 HERE = Path(__file__).resolve().parent
 SNIPPETS = load_corpus()
@@ -110,6 +111,8 @@ def test_same_frame_as_python(snippet, work_dir: Path) -> None:
 
     expected = pl.read_ipc(work_dir / "expected" / f"{snippet.id}.arrow")
     actual = pl.read_ipc(actual_path)
+    # `# order: any`: Polars leaves the row order open, so rows are compared as a multiset.
+    expected, actual = comparable_pair(expected, actual, snippet.order_any)
     try:
         assert_same_frame(expected, actual)
     except AssertionError as exc:
@@ -118,3 +121,18 @@ def test_same_frame_as_python(snippet, work_dir: Path) -> None:
     outcome_tally.record(snippet.id, accepted=True, equal=True)
     if snippet.id in KNOWN_REFUSALS:
         pytest.fail("fe_lang now accepts this snippet and matches Python: remove it from known_refusals.txt")
+
+
+def test_order_any_compares_rows_as_a_multiset() -> None:
+    """`# order: any` lets rows come in any order; without it rows are compared in order."""
+    from corpus_files import parse_order_any
+
+    assert parse_order_any("# frame: tx\n# order: any\ndf = df\n")
+    assert not parse_order_any("# frame: tx\ndf = df\n# order: any\n")
+    expected = pl.DataFrame({"k": ["a", "b", None], "v": [[1], [2, 3], None]})
+    shuffled = expected.reverse()
+    assert_same_frame(*comparable_pair(expected, shuffled, True))
+    with pytest.raises(AssertionError):
+        assert_same_frame(*comparable_pair(expected, shuffled, False))
+    with pytest.raises(AssertionError):
+        assert_same_frame(*comparable_pair(expected, expected.head(2), True))

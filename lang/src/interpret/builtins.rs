@@ -219,9 +219,13 @@ impl Interpreter<'_, '_> {
                         (Value::Builtin("bool"), Value::Bool(_)) => true,
                         (Value::Builtin("list"), Value::List(_)) => true,
                         (Value::Builtin("tuple"), Value::Tuple(_)) => true,
+                        (Value::ModuleFunction(super::values::Module::Polars, "Expr"), Value::Expr(_) | Value::When(_) | Value::Selector(_)) => true,
+                        (Value::ModuleFunction(super::values::Module::Polars, "DataFrame" | "LazyFrame"), Value::Frame(_)) => true,
+                        (Value::ModuleFunction(super::values::Module::Polars, "Series"), Value::Column(_)) => true,
                         (Value::Builtin("dict"), Value::Dict(_)) => true,
                         (Value::DType(class), Value::DType(dtype)) => super::values::dtype_matches(class, dtype),
                         (Value::Builtin(_), _) | (Value::DType(_), _) => false,
+                        (Value::ModuleFunction(super::values::Module::Polars, "Expr" | "DataFrame" | "LazyFrame" | "Series"), _) => false,
                         (other, _) => return Err(Fail::type_error(format!("isinstance() does not accept a {} as class", other.type_name()))),
                     };
                 }

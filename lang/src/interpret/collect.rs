@@ -86,9 +86,20 @@ pub(crate) fn value_of(any: AnyValue<'_>) -> Value {
         AnyValue::Float64(v) => Value::Float(v),
         AnyValue::String(s) => Value::str(s),
         AnyValue::StringOwned(s) => Value::str(s.as_str()),
+        // A list value is a Python list (Python gives a Series; its items and len() are the same).
+        AnyValue::List(series) => Value::list(series.iter().map(|v| value_of(v.into_static())).collect()),
         other => {
             if let Some(text) = other.get_str() {
                 return Value::str(text);
+            }
+            // A struct value is a dict of its fields, as Python gives it.
+            let other = other.into_static();
+            if let AnyValue::StructOwned(payload) = &other {
+                let mut fields = super::values::Dict::default();
+                for (value, field) in payload.0.iter().zip(payload.1.iter()) {
+                    fields.insert(Value::str(field.name().as_str()), value_of(value.clone()));
+                }
+                return Value::dict(fields);
             }
             let dtype = other.dtype();
             Value::Scalar(Scalar::new(dtype, other.into_static()))

@@ -36,6 +36,8 @@ impl Interpreter<'_, '_> {
     pub fn to_expr(&mut self, value: Value, strings: StrAs) -> Result<Expr> {
         Ok(match value {
             Value::Expr(e) => e,
+            // An eager Series (`pl.Series([...])`, `eager=True` ranges) is a literal of its values.
+            Value::Column(c) if self.is_eager_frame(c.frame.id) => lit(self.series_literal(&c)?),
             Value::Column(c) => c.expr,
             Value::Selector(s) => {
                 self.note_selector(&s);
@@ -115,6 +117,7 @@ pub(crate) fn series_of(name: PlSmallStr, items: &[Value]) -> Result<Series> {
         Value::Bool(_) => Some("bool"),
         Value::Int(_) | Value::Float(_) => Some("number"),
         Value::Str(_) => Some("str"),
+        Value::Scalar(_) => Some("temporal"),
         _ => None,
     };
     let non_null: Vec<&Value> = items.iter().filter(|v| !matches!(v, Value::None)).collect();
@@ -130,6 +133,20 @@ pub(crate) fn series_of(name: PlSmallStr, items: &[Value]) -> Result<Series> {
             .hint("Python Polars cannot build a column from it either; use values of one type"));
     }
     let series = match first_kind {
+        // Dates, datetimes, durations, times: of one type, as Python builds a Series of them.
+        "temporal" => {
+            let Value::Scalar(first) = first else { unreachable!("kind is temporal") };
+            let dtype = first.dtype().clone();
+            let values: Vec<AnyValue<'static>> = items
+                .iter()
+                .map(|v| match v {
+                    Value::Scalar(s) if s.dtype() == &dtype => Ok(s.value().clone().into_static()),
+                    Value::None => Ok(AnyValue::Null),
+                    other => Err(Fail::type_error(format!("this list mixes {dtype} and {} values", other.type_name()))),
+                })
+                .collect::<Result<_>>()?;
+            Series::from_any_values_and_dtype(name, &values, &dtype, true).map_err(Fail::from)?
+        }
         "bool" => Series::new(name, items.iter().map(|v| if let Value::Bool(b) = v { Some(*b) } else { None }).collect::<Vec<_>>()),
         "str" => Series::new(name, items.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
         _ if non_null.iter().all(|v| matches!(v, Value::Int(_))) => {

@@ -205,6 +205,42 @@ impl Interpreter<'_, '_> {
             "any" => e.any(a.bool("ignore_nulls", true)?),
             "all" => e.all(a.bool("ignore_nulls", true)?),
             "over" => self.over(e, &mut a)?,
+            "rolling" => self.expr_rolling(e, &a)?,
+            "entropy" | "dot" | "value_counts" | "unique_counts" => self.expr_statistic(e, name, &a)?,
+            "gather" | "get" | "search_sorted" | "top_k_by" | "bottom_k_by" => self.expr_position(e, name, &a)?,
+            "rle" => e.rle(),
+            "ewm_mean_by" => self.ewm_mean_by(e, &a)?,
+            "interpolate_by" => {
+                let by = self.to_expr(a.required("by")?.clone(), StrAs::Column)?;
+                e.interpolate_by(by)
+            }
+            "arg_sort" => e.arg_sort(a.bool("descending", false)?, a.bool("nulls_last", false)?),
+            "slice" => {
+                let offset = self.to_expr(a.required("offset")?.clone(), StrAs::Column)?;
+                let length = match a.get("length").cloned() {
+                    Some(v) => self.to_expr(v, StrAs::Column)?,
+                    None => null_lit(),
+                };
+                e.slice(offset, length)
+            }
+            "reinterpret" => {
+                let signed = match a.get("signed") {
+                    Some(Value::Bool(b)) => Some(*b),
+                    Some(other) => return Err(Fail::type_error(format!("reinterpret(): `signed` must be True or False, not {}", other.type_name()))),
+                    None => None,
+                };
+                let dtype = match a.get("dtype") {
+                    Some(d) => Some(dtype_of(d)?),
+                    None => None,
+                };
+                if signed.is_some() == dtype.is_some() {
+                    return Err(Fail::type_error("reinterpret() needs exactly one of `signed` or `dtype`"));
+                }
+                e.reinterpret(signed, dtype)
+            }
+            // A promise that the values are sorted (Polars takes faster paths); the values are
+            // unchanged, as in Python.
+            "set_sorted" => e.set_sorted_flag(sorted_flag(a.bool("descending", false)?, a.bool("nulls_last", false)?)),
             "rank" => {
                 let method = match a.string("method", "average")?.as_str() {
                     "average" => RankMethod::Average,
@@ -340,7 +376,9 @@ impl Interpreter<'_, '_> {
                 if name == "replace" {
                     e.replace(old, new)
                 } else {
-                    let default = match a.get("default").cloned() {
+                    // `default=None` given explicitly maps every other value to null, as in Python
+                    // (only a missing `default` makes unmapped values an error).
+                    let default = match a.raw("default").cloned() {
                         Some(d) => Some(self.to_expr(d, StrAs::Literal)?),
                         None => None,
                     };
@@ -388,7 +426,7 @@ impl Interpreter<'_, '_> {
                     _ => return Err(Fail::type_error("exclude() works on `pl.all()`, `pl.col(...)` of several columns, or selectors")),
                 }
             }
-            "explode" => e.explode(ExplodeOptions { empty_as_null: true, keep_nulls: true }),
+            "explode" => e.explode(ExplodeOptions { empty_as_null: a.bool("empty_as_null", false)?, keep_nulls: a.bool("keep_nulls", true)? }),
             "implode" => e.implode(true),
             "item" => return Err(Fail::new(Code::NotOnThisType, "`item()` needs a collected value").hint("use `df.select(expr).item()` or `df[\"x\"].item()`")),
             _ => return Err(super::expressions::not_available(name, "Expr", Some(Namespace::Expr))),
@@ -404,13 +442,15 @@ impl Interpreter<'_, '_> {
             Some(v) => Some(self.exprs_from(vec![v], StrAs::Column)?),
             None => None,
         };
-        match a.choice("mapping_strategy", "group_to_rows", &["group_to_rows", "join", "explode"])?.as_str() {
-            "group_to_rows" => {}
-            other => return Err(Fail::new(Code::UnsupportedArgument, format!("mapping_strategy={other:?} is not supported")).hint("use the default \"group_to_rows\"")),
-        }
+        let mapping = match a.choice("mapping_strategy", "group_to_rows", &["group_to_rows", "join", "explode"])?.as_str() {
+            "join" => WindowMapping::Join,
+            "explode" => WindowMapping::Explode,
+            _ => WindowMapping::GroupsToRows,
+        };
         let partition_by = if partition.is_empty() { None } else { Some(partition) };
-        let order = order_by.map(|exprs| (exprs, SortOptions::default()));
-        e.over_with_options(partition_by, order, WindowMapping::GroupsToRows).map_err(Fail::from)
+        let order_options = SortOptions { descending: a.bool("descending", false)?, nulls_last: a.bool("nulls_last", false)?, ..Default::default() };
+        let order = order_by.map(|exprs| (exprs, order_options));
+        e.over_with_options(partition_by, order, mapping).map_err(Fail::from)
     }
 
     fn fixed_window(&self, a: &Bound, name: &str) -> Result<RollingOptionsFixedWindow> {
@@ -473,8 +513,19 @@ impl Interpreter<'_, '_> {
 
     /// `replace`'s old/new from a dict or two lists (or a list and one value).
     fn mapping(&mut self, a: &Bound) -> Result<(Expr, Expr)> {
-        let old = a.required("old")?.clone();
-        let (olds, news) = match (&old, a.get("new")) {
+        // A Series (`pl.Series([...])`, an eager range, a column) gives its values, as in Python.
+        let as_values = |me: &mut Self, v: Value| -> Result<Value> {
+            match v {
+                Value::Column(column) => Ok(Value::list(me.series_values(&column)?)),
+                other => Ok(other),
+            }
+        };
+        let old = as_values(self, a.required("old")?.clone())?;
+        let new_value = match a.get("new").cloned() {
+            Some(v) => Some(as_values(self, v)?),
+            None => None,
+        };
+        let (olds, news) = match (&old, new_value.as_ref()) {
             (Value::Dict(d), None) => {
                 let d = d.borrow();
                 (d.entries.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), Some(d.entries.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>()))
@@ -487,10 +538,15 @@ impl Interpreter<'_, '_> {
         let old_expr = list_literal(&olds)?;
         let new_expr = match news {
             Some(items) => list_literal(&items)?,
-            None => self.to_expr(a.get("new").cloned().unwrap_or(Value::None), StrAs::Literal)?,
+            None => self.to_expr(new_value.clone().unwrap_or(Value::None), StrAs::Literal)?,
         };
         Ok((old_expr, new_expr))
     }
+}
+
+/// The flag `set_sorted(descending=, nulls_last=)` puts on a column.
+fn sorted_flag(descending: bool, nulls_last: bool) -> polars_plan::plans::AExprSorted {
+    polars_plan::plans::AExprSorted { descending: Some(descending), nulls_last: Some(nulls_last) }
 }
 
 pub(crate) fn quantile_method(text: &str) -> Result<QuantileMethod> {

@@ -188,6 +188,9 @@ impl Interpreter<'_, '_> {
                     let upper = slice.upper.as_ref().map(|e| self.eval(e)).transpose()?;
                     let step = slice.step.as_ref().map(|e| self.eval(e)).transpose()?;
                     self.slice(container, lower, upper, step).map_err(|f| f.at(span, "slice"))?
+                } else if let (Value::Frame(_), E::Tuple(pair)) = (&container, s.slice.as_ref()) {
+                    // `df[rows, columns]`, where rows may be a slice.
+                    self.frame_rows_and_columns(container, pair, span)?
                 } else {
                     let key = self.eval(&s.slice)?;
                     self.subscript(container, key).map_err(|f| f.at(span, "subscript"))?
@@ -491,6 +494,7 @@ pub(crate) fn expr_namespace(name: &str) -> Option<super::values::ExprNamespace>
         "list" => Some(NS::List),
         "name" => Some(NS::Name),
         "struct" => Some(NS::Struct),
+        "meta" => Some(NS::Meta),
         _ => None,
     }
 }

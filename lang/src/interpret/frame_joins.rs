@@ -1,9 +1,11 @@
-// Joins and reshaping of frames: `join` (row order of Python's ordered variants), `join_asof`
-// and `pivot` (built as Python Polars 2.1 builds it, from the distinct `on` values).
+// Joins and reshaping of frames: `join` (row order of Python's ordered variants), `join_asof`,
+// `join_where`, `pivot` (built as Python Polars 2.1 builds it, from the distinct `on` values),
+// `unpivot`, `transpose`, `hstack` and `partition_by`.
 
 use polars::prelude::*;
 
 use super::args::Bound;
+use super::values::Dict;
 use super::conversions::StrAs;
 use super::failure::{Fail, Result};
 use super::values::{Frame, Value};
@@ -186,5 +188,159 @@ impl Interpreter<'_, '_> {
         let separator = PlSmallStr::from(a.string("separator", "_")?);
         let lf = frame.lf.clone().pivot(on, std::sync::Arc::new(on_columns), index, values, agg, a.bool("maintain_order", true)?, separator, naming);
         self.checked_frame(lf)
+    }
+
+    /// `unpivot`, in Python's row order: the rows of every `on` column in turn (Rust Polars'
+    /// streaming engine unpivots morsel by morsel, which interleaves them), the values in their
+    /// supertype. Built as one `select` per `on` column, concatenated in order.
+    pub fn unpivot(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
+        let schema = self.schema_of(&frame.lf)?;
+        let index = match a.get("index").cloned() {
+            Some(v) => self.selector_of(vec![v])?.into_columns(&schema, &Default::default()).map_err(Fail::from)?,
+            None => Default::default(),
+        };
+        let on = match a.get("on").cloned() {
+            Some(v) => self.selector_of(vec![v])?.into_columns(&schema, &Default::default()).map_err(Fail::from)?,
+            None => schema.iter_names().filter(|n| !index.contains(*n)).cloned().collect(),
+        };
+        let variable_name = PlSmallStr::from(a.opt_string("variable_name")?.unwrap_or_else(|| "variable".into()));
+        let value_name = PlSmallStr::from(a.opt_string("value_name")?.unwrap_or_else(|| "value".into()));
+        if on.is_empty() {
+            let args = UnpivotArgsDSL {
+                on: Some(Selector::Empty),
+                index: Selector::ByName { names: index.iter().cloned().collect(), strict: true },
+                variable_name: Some(variable_name),
+                value_name: Some(value_name),
+            };
+            return self.derive(&frame, |lf| lf.unpivot(args.clone()));
+        }
+        let index: Vec<Expr> = index.iter().map(|n| col(n.clone())).collect();
+        self.combine(&[&frame], |mut sides| {
+            let lf = sides.remove(0);
+            let parts: Vec<LazyFrame> = on
+                .iter()
+                .map(|name| {
+                    let mut exprs = index.clone();
+                    exprs.push(lit(name.as_str()).alias(variable_name.clone()));
+                    exprs.push(col(name.clone()).alias(value_name.clone()));
+                    lf.clone().select(exprs)
+                })
+                .collect();
+            concat(parts, UnionArgs { maintain_order: true, to_supertypes: true, ..Default::default() }).map_err(Fail::from)
+        })
+    }
+
+    /// `df.join_where(other, *predicates, suffix="_right")`: the pairs of rows where every
+    /// predicate holds (an inner join; Python leaves their order open). Counted against the row
+    /// budget as a cross join is.
+    pub fn join_where(&mut self, frame: Frame, a: &mut Bound) -> Result<Value> {
+        let Some(Value::Frame(other)) = a.get("other").cloned() else {
+            return Err(Fail::type_error("join_where() needs another frame"));
+        };
+        a.choice("how", "inner", &["inner"])?;
+        let predicates = self.exprs_from(std::mem::take(&mut a.rest), StrAs::Column)?;
+        if predicates.is_empty() {
+            return Err(Fail::type_error("join_where() needs at least one predicate").hint("for all pairs use `join(other, how=\"cross\")`"));
+        }
+        let rows = self.height(&frame.lf)?.saturating_mul(self.height(&other.lf)?);
+        self.check_rows(rows, "this join_where (as many pairs as a cross join)")?;
+        // Rust Polars' own join_where needs its `iejoin` feature, which this build lacks: the
+        // same pairs come from a cross join filtered by the predicates.
+        let mut args = JoinArgs::new(JoinType::Cross);
+        args.suffix = Some(a.string("suffix", "_right")?.into());
+        args.maintain_order = MaintainOrderJoin::LeftRight;
+        let predicate = predicates.into_iter().reduce(|acc, p| acc.and(p)).unwrap_or_else(|| lit(true));
+        self.combine(&[&frame, &other], |sides| {
+            let [left, right]: [LazyFrame; 2] = sides.try_into().unwrap_or_else(|_| unreachable!("two frames"));
+            Ok(left.join(right, Vec::<Expr>::new(), Vec::<Expr>::new(), args.clone()).filter(predicate.clone()))
+        })
+    }
+
+    /// `df.hstack(columns)`: a frame's columns, or a list of Series, added on the right.
+    pub fn frame_hstack(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
+        if a.bool("in_place", false)? {
+            return Err(Fail::new(Code::UnsupportedArgument, "hstack(): `in_place=True` is not supported").hint("assign the result: `df = df.hstack(other)`"));
+        }
+        match a.required("columns")?.clone() {
+            Value::Frame(other) => self.combine(&[&frame, &other], |lfs| concat_lf_horizontal(lfs, HConcatOptions { strict: true, ..Default::default() }).map_err(Fail::from)),
+            series @ (Value::List(_) | Value::Tuple(_)) => {
+                let mut args = super::args::CallArgs::default();
+                args.positional = series.sequence_items().unwrap_or_default();
+                self.frame_method(frame, "with_columns", args)
+            }
+            other => Err(Fail::type_error(format!("hstack() takes a frame or a list of Series, not a {}", other.type_name()))),
+        }
+    }
+
+    /// `df.partition_by(by, *more_by, maintain_order=True, include_key=True, as_dict=False)`:
+    /// one frame per distinct key (in first-seen order), as a list or a dict keyed by tuples.
+    /// The keys are collected; their number is bounded by the list budget.
+    pub fn partition_by(&mut self, frame: Frame, a: &mut Bound) -> Result<Value> {
+        self.refuse_when_fitted(&frame, "`partition_by` (its parts are the keys the data holds)", "filter each part explicitly, or replay with --recompute")?;
+        let schema = self.schema_of(&frame.lf)?;
+        let by = self.selector_of(a.first_and_rest("by"))?.into_columns(&schema, &Default::default()).map_err(Fail::from)?;
+        let keys: Vec<Expr> = by.iter().map(|n| col(n.clone())).collect();
+        let limit = self.limits.max_list_len as IdxSize + 1;
+        let distinct = self.collect(frame.lf.clone().select(keys.clone()).unique_stable(None, UniqueKeepStrategy::First).limit(limit))?;
+        self.check_list_len(distinct.height())?;
+        let include_key = a.bool("include_key", true)?;
+        let as_dict = a.bool("as_dict", false)?;
+        let mut parts = Vec::with_capacity(distinct.height());
+        let mut dict = Dict::default();
+        for row in 0..distinct.height() {
+            let mut predicate: Option<Expr> = None;
+            let mut key_values = Vec::with_capacity(keys.len());
+            for column in distinct.columns() {
+                let value = column.get(row).map_err(Fail::from)?.into_static();
+                key_values.push(super::collect::value_of(value.clone()));
+                let this = col(column.name().clone()).eq_missing(Expr::Literal(LiteralValue::Scalar(Scalar::new(column.dtype().clone(), value))));
+                predicate = Some(match predicate {
+                    Some(p) => p.and(this),
+                    None => this,
+                });
+            }
+            let predicate = predicate.ok_or_else(|| Fail::type_error("partition_by() needs at least one key"))?;
+            let dropped = Selector::ByName { names: by.iter().cloned().collect(), strict: true };
+            let part = self.derive(&frame, |lf| {
+                let rows = lf.filter(predicate.clone());
+                if include_key { rows } else { rows.drop(dropped.clone()) }
+            })?;
+            if as_dict {
+                dict.insert(Value::tuple(key_values), part);
+            } else {
+                parts.push(part);
+            }
+        }
+        Ok(if as_dict { Value::dict(dict) } else { Value::list(parts) })
+    }
+
+    /// `df.transpose(include_header=False, header_name="column", column_names=None)`: collected,
+    /// as Python does it; the frame's rows become columns, so they are bounded by the list budget.
+    pub fn transpose(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
+        self.refuse_when_fitted(&frame, "`transpose` (its columns are the rows the data holds)", "replay with --recompute")?;
+        let limit = self.limits.max_list_len as IdxSize + 1;
+        let mut df = self.collect(frame.lf.clone().limit(limit))?;
+        self.check_list_len(df.height())?;
+        let header = a.string("header_name", "column")?;
+        let keep_names_as = if a.bool("include_header", false)? { Some(header.as_str()) } else { None };
+        let names = match a.get("column_names").cloned() {
+            None => None,
+            Some(Value::Str(_)) => {
+                return Err(Fail::new(Code::UnsupportedArgument, "transpose(column_names=\"<column>\") is not supported").hint("give the new names as a list, e.g. `column_names=df[\"name\"].to_list()`"))
+            }
+            Some(other) => Some(self.names_from(vec![other])?),
+        };
+        let mut out = df.transpose(keep_names_as, None).map_err(Fail::from)?;
+        if let Some(names) = names {
+            let offset = usize::from(keep_names_as.is_some());
+            let old: Vec<PlSmallStr> = out.get_column_names().into_iter().skip(offset).cloned().collect();
+            if old.len() != names.len() {
+                return Err(Fail::value_error(format!("transpose(): {} column names for {} columns", names.len(), old.len())));
+            }
+            for (from, to) in old.iter().zip(&names) {
+                out.rename(from.as_str(), to.as_str().into()).map_err(Fail::from)?;
+            }
+        }
+        Ok(Value::Frame(self.new_frame(out.lazy())))
     }
 }

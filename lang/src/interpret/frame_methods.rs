@@ -7,7 +7,7 @@ use polars::prelude::*;
 use super::args::{Bound, CallArgs};
 use super::collect::value_of;
 use super::conversions::StrAs;
-use super::expr_methods::{closed_window, parse_duration, sort_options};
+use super::expr_methods::sort_options;
 use super::failure::{Fail, Result};
 use super::module_pl::dtype_of;
 use super::values::{Column, Dict, Frame, GroupBy, Value};
@@ -46,9 +46,17 @@ impl Interpreter<'_, '_> {
                 other => flat.push(other),
             }
         }
-        for v in &flat {
+        for v in flat.iter_mut() {
             if let Value::Column(c) = v {
-                if c.frame.id != frame.id {
+                // A Series of another frame (`other["x"] * 2`, a row mask) is a literal of its
+                // values, as in Python (bounded by the row budget); not in a fitted replay, where
+                // its values would be the fit data's. A Series combined with expressions
+                // (`pl.col("a") + other["x"]`) stays refused: its column names would resolve here.
+                let plain = frame.fit.is_none() && c.frame.fit.is_none() && !c.with_expressions;
+                if c.frame.id != frame.id && (self.is_eager_frame(c.frame.id) || plain) {
+                    let series = self.series_literal(c)?;
+                    *v = Value::Expr(lit(series));
+                } else if c.frame.id != frame.id {
                     return Err(Fail::type_error("this Series was taken from a different frame (or an earlier version of this one)")
                         .hint("refer to the column with `pl.col(\"name\")` instead of `df[\"name\"]`"));
                 }
@@ -206,42 +214,37 @@ impl Interpreter<'_, '_> {
                 a.bool("maintain_order", false)?;
                 Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: None })))
             }
-            "group_by_dynamic" => {
-                let index = self.to_expr(a.required("index_column")?.clone(), StrAs::Column)?;
-                let every = parse_duration(&a.string("every", "")?)?;
-                let period = match a.opt_string("period")? {
-                    Some(p) => parse_duration(&p)?,
-                    None => every,
-                };
-                let offset = match a.opt_string("offset")? {
-                    Some(o) => parse_duration(&o)?,
-                    None => Duration::parse("0ns"),
-                };
-                let label = match a.choice("label", "left", &["left", "right", "datapoint"])?.as_str() {
-                    "right" => Label::Right,
-                    "datapoint" => Label::DataPoint,
-                    _ => Label::Left,
-                };
-                let start_by = match a.choice("start_by", "window", &["window", "datapoint", "monday"])?.as_str() {
-                    "datapoint" => StartBy::DataPoint,
-                    "monday" => StartBy::Monday,
-                    _ => StartBy::WindowBound,
-                };
-                let options = DynamicGroupOptions {
-                    every,
-                    period,
-                    offset,
-                    label,
-                    include_boundaries: a.bool("include_boundaries", false)?,
-                    closed_window: closed_window(&a.string("closed", "left")?)?,
-                    start_by,
-                    ..Default::default()
-                };
-                let keys = match a.get("group_by").cloned() {
-                    Some(v) => self.frame_exprs(&frame, vec![v])?,
-                    None => Vec::new(),
-                };
-                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: Some((index, options)) })))
+            "group_by_dynamic" => self.group_by_dynamic(frame, &a),
+            "upsample" => self.upsample(frame, &a),
+            "interpolate" => {
+                let all = Expr::from(Selector::Wildcard).interpolate(InterpolationMethod::Linear);
+                self.derive_with_exprs(&frame, vec![all], |lf, e| lf.select(e))
+            }
+            // A Series of one bool per row (Python names it "").
+            "is_unique" | "is_duplicated" => {
+                let schema = self.schema_of(&frame.lf)?;
+                let row = as_struct(schema.iter_names().map(|n| col(n.clone())).collect());
+                let mask = if name == "is_unique" { row.is_unique() } else { row.is_duplicated() };
+                Ok(Value::Column(Column::of(frame, mask.alias(""))))
+            }
+            "hstack" => self.frame_hstack(frame, &a),
+            "transpose" => self.transpose(frame, &a),
+            "describe" => self.describe(frame, &a),
+            "partition_by" => self.partition_by(frame, &mut a),
+            "join_where" => self.join_where(frame, &mut a),
+            "row" => self.frame_row(frame, &a),
+            "get_columns" => self.frame_columns(frame),
+            "vstack" | "extend" => self.frame_vstack(frame, &a),
+            "unnest" => self.frame_unnest(frame, &mut a),
+            "set_sorted" => {
+                let column = a.string("column", "")?;
+                let mut args = CallArgs::default();
+                for flag in ["descending", "nulls_last"] {
+                    args.keywords.push((flag.into(), Value::Bool(a.bool(flag, false)?)));
+                }
+                let target = self.column(&column);
+                let Value::Expr(sorted) = self.expr_method(target, "set_sorted", args)? else { unreachable!("set_sorted gives an expression") };
+                self.derive_with_exprs(&frame, vec![sorted], |lf, e| lf.with_columns(e))
             }
             "to_dummies" => {
                 self.refuse_when_fitted(
@@ -311,25 +314,10 @@ impl Interpreter<'_, '_> {
                 let selector = self.selector_of(columns)?;
                 let rows = self.exploded_rows(&lf, &selector)?;
                 self.check_rows(rows, "explode")?;
-                self.derive(&frame, |lf| lf.explode(selector.clone(), ExplodeOptions { empty_as_null: true, keep_nulls: true }))
+                let options = ExplodeOptions { empty_as_null: a.bool("empty_as_null", false)?, keep_nulls: a.bool("keep_nulls", true)? };
+                self.derive(&frame, |lf| lf.explode(selector.clone(), options))
             }
-            "unpivot" => {
-                let on = match a.get("on").cloned() {
-                    Some(v) => Some(self.selector_of(vec![v])?),
-                    None => None,
-                };
-                let index = match a.get("index").cloned() {
-                    Some(v) => self.selector_of(vec![v])?,
-                    None => Selector::Empty,
-                };
-                let args = UnpivotArgsDSL {
-                    on,
-                    index,
-                    variable_name: a.opt_string("variable_name")?.map(PlSmallStr::from),
-                    value_name: a.opt_string("value_name")?.map(PlSmallStr::from),
-                };
-                self.derive(&frame, |lf| lf.unpivot(args.clone()))
-            }
+            "unpivot" => self.unpivot(frame, &a),
             "item" => {
                 let df = self.collect(frame.data().clone())?;
                 let (row, column) = (a.opt_int("row")?, a.get("column").cloned());
@@ -357,7 +345,7 @@ impl Interpreter<'_, '_> {
                 let expr = self.column(&name);
                 let probe = frame.lf.clone().select([expr.clone()]);
                 self.schema_of(&probe)?;
-                Ok(Value::Column(Column { frame, expr }))
+                Ok(Value::Column(Column::of(frame, expr)))
             }
             "to_series" => {
                 let schema = self.schema_of(&frame.lf)?;
@@ -365,7 +353,7 @@ impl Interpreter<'_, '_> {
                 let index = if index < 0 { index + schema.len() as i64 } else { index };
                 let name = schema.get_at_index(index.max(0) as usize).map(|(n, _)| n.to_string()).ok_or_else(|| Fail::value_error("column index out of range"))?;
                 let expr = self.column(&name);
-                Ok(Value::Column(Column { frame, expr }))
+                Ok(Value::Column(Column::of(frame, expr)))
             }
             "mean" => self.statistics_frame(&frame, |lf| lf.mean()),
             "sum" => self.statistics_frame(&frame, |lf| lf.sum()),
@@ -466,11 +454,13 @@ impl Interpreter<'_, '_> {
         };
         // In a fitted replay the groups and their statistics are those of the fit data.
         self.statistics_frame(&group_by.frame, |lf| {
-            let grouped = match group_by.dynamic {
-                Some((index, options)) => lf.group_by_dynamic(index, group_by.keys, options),
-                None => lf.group_by_stable(group_by.keys),
-            };
-            grouped.agg(aggs)
+            match group_by.dynamic {
+                Some((index, options)) => {
+                    let aggs = aggs.into_iter().map(super::time_series::nan_ignoring_extrema).collect::<Vec<_>>();
+                    lf.group_by_dynamic(index, group_by.keys, options).agg(aggs)
+                }
+                None => lf.group_by_stable(group_by.keys).agg(aggs),
+            }
         })
     }
 }

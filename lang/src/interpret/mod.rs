@@ -7,13 +7,19 @@ pub(crate) mod collect;
 mod conversions;
 mod expr_methods;
 mod expr_namespaces;
+mod expr_positions;
+mod expr_statistics;
 mod expressions;
 pub(crate) mod failure;
 mod fitted;
 mod fitted_frames;
 pub(crate) mod format_spec;
 mod frame_joins;
+mod frame_describe;
+mod frame_indexing;
 mod frame_methods;
+mod frame_values;
+mod list_methods;
 mod module_datetime;
 mod module_math;
 mod module_pl;
@@ -23,6 +29,10 @@ mod python_methods;
 mod row_budget;
 mod series;
 mod statements;
+mod str_methods;
+mod struct_methods;
+mod time_series;
+mod titlecase;
 pub(crate) mod values;
 
 use std::cell::Cell;
@@ -77,6 +87,9 @@ pub(crate) struct Interpreter<'a, 'src> {
     expr_arena: Arena<AExpr>,
     /// The span of the call being evaluated (for errors raised deep inside methods).
     pub current_span: Span,
+    /// Frames that hold one eager Series (`pl.int_range(..., eager=True)`): used in another
+    /// frame's methods, such a Series is a literal of its values.
+    eager_frames: BTreeSet<u64>,
 }
 
 impl<'a, 'src> Interpreter<'a, 'src> {
@@ -108,6 +121,7 @@ impl<'a, 'src> Interpreter<'a, 'src> {
             lp_arena: Arena::new(),
             expr_arena: Arena::new(),
             current_span: Span::default(),
+            eager_frames: BTreeSet::new(),
         }
     }
 
@@ -272,6 +286,15 @@ impl<'a, 'src> Interpreter<'a, 'src> {
 }
 
 impl Interpreter<'_, '_> {
+    pub fn note_eager_frame(&mut self, id: u64) {
+        self.eager_frames.insert(id);
+    }
+
+    /// Whether a frame holds an eager Series (see [`Interpreter::eager_series`]).
+    pub fn is_eager_frame(&self, id: u64) -> bool {
+        self.eager_frames.contains(&id)
+    }
+
     pub fn push_scope(&mut self, scope: HashMap<String, Value>) {
         self.locals.push(scope);
     }

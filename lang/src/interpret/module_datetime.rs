@@ -1,5 +1,5 @@
-// The Python `datetime` module: `date`, `datetime` and `timedelta` literals, which become
-// Polars Date, Datetime("us") and Duration("us") scalars as Python Polars makes them.
+// The Python `datetime` module: `date`, `datetime`, `time` and `timedelta` literals, which become
+// Polars Date, Datetime("us"), Time and Duration("us") scalars as Python Polars makes them.
 
 use polars::prelude::*;
 
@@ -32,6 +32,17 @@ impl Interpreter<'_, '_> {
                 }
                 let dtype = DataType::Datetime(TimeUnit::Microseconds, None);
                 Ok(Value::Scalar(Scalar::new(dtype, AnyValue::Datetime(micros, TimeUnit::Microseconds, None))))
+            }
+            "time" => {
+                let mut nanos = 0i64;
+                for (field, limit, scale) in [("hour", 24, 3_600_000_000_000i64), ("minute", 60, 60_000_000_000), ("second", 60, 1_000_000_000), ("microsecond", 1_000_000, 1_000)] {
+                    let value = a.int(field, 0)?;
+                    if !(0..limit).contains(&value) {
+                        return Err(Fail::value_error(format!("time(): {field} must be in 0..{}", limit - 1)));
+                    }
+                    nanos += value * scale;
+                }
+                Ok(Value::Scalar(Scalar::new(DataType::Time, AnyValue::Time(nanos))))
             }
             "timedelta" => {
                 let mut micros = 0f64;

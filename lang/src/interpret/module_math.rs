@@ -101,8 +101,28 @@ impl Interpreter<'_, '_> {
         Ok(Value::Float(out))
     }
 
+    /// `np.arange(start, stop=None, step=1)` of ints: a Python list (weights, positions), bounded
+    /// by the list budget.
+    fn numpy_arange(&mut self, a: &super::args::Bound) -> Result<Value> {
+        let first = a.int("start", 0)?;
+        let (start, stop) = match a.get("stop") {
+            Some(_) => (first, a.int("stop", 0)?),
+            None => (0, first),
+        };
+        let step = a.int("step", 1)?;
+        if step == 0 {
+            return Err(Fail::value_error("np.arange(): step must not be zero"));
+        }
+        let count = if step > 0 { (stop - start + step - 1).max(0) / step } else { (start - stop - step - 1).max(0) / -step };
+        self.check_list_len(count as usize)?;
+        Ok(Value::list((0..count).map(|i| Value::Int(start + i * step)).collect()))
+    }
+
     pub fn numpy_function(&mut self, name: &str, args: CallArgs) -> Result<Value> {
         let a = args.bind(Namespace::Numpy, name)?;
+        if name == "arange" {
+            return self.numpy_arange(&a);
+        }
         let x = a.required("x")?.clone();
         if x.is_expression_like() {
             if name == "isnan" {

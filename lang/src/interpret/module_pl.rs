@@ -32,6 +32,7 @@ pub(crate) fn dtype_named(name: &str) -> Option<DataType> {
         "Duration" => DataType::Duration(TimeUnit::Microseconds),
         "Categorical" => DataType::from_categories(Categories::global()),
         "List" => DataType::List(Box::new(DataType::Null)),
+        "Struct" => DataType::Struct(Vec::new()),
         _ => return None,
     })
 }
@@ -47,6 +48,10 @@ pub(crate) fn dtype_repr(dtype: &DataType) -> String {
         ),
         DataType::Duration(tu) => format!("Duration(time_unit='{}')", time_unit_name(*tu)),
         DataType::List(inner) => format!("List({})", dtype_repr(inner)),
+        DataType::Struct(fields) => format!(
+            "Struct({{{}}})",
+            fields.iter().map(|f| format!("'{}': {}", f.name(), dtype_repr(f.dtype()))).collect::<Vec<_>>().join(", ")
+        ),
         DataType::Categorical(..) => "Categorical".into(),
         other => {
             let text = format!("{other:?}");
@@ -112,6 +117,28 @@ pub(crate) fn construct_dtype(dtype: &DataType, args: &CallArgs, _me: &mut Inter
         DataType::List(_) => {
             let a = args.bind(Namespace::DataType, "List")?;
             Ok(Value::DType(DataType::List(Box::new(dtype_of(a.required("inner")?)?))))
+        }
+        DataType::Struct(_) => {
+            let a = args.bind(Namespace::DataType, "Struct")?;
+            // A dict name → dtype, or a list of `pl.Field(name, dtype)` (name, dtype pairs here).
+            let pairs: Vec<(Value, Value)> = match a.required("fields")? {
+                Value::Dict(fields) => fields.borrow().entries.clone(),
+                other => other
+                    .sequence_items()
+                    .ok_or_else(|| Fail::type_error("pl.Struct(...) takes a dict of field name → data type, or a list of pl.Field(name, dtype)"))?
+                    .into_iter()
+                    .map(|field| match field.sequence_items() {
+                        Some(pair) if pair.len() == 2 => Ok((pair[0].clone(), pair[1].clone())),
+                        _ => Err(Fail::type_error("pl.Struct([...]) takes pl.Field(name, dtype) items")),
+                    })
+                    .collect::<Result<_>>()?,
+            };
+            let mut out = Vec::new();
+            for (name, dtype) in &pairs {
+                let name = name.as_str().ok_or_else(|| Fail::type_error("pl.Struct field names must be strings"))?;
+                out.push(Field::new(name.into(), dtype_of(dtype)?));
+            }
+            Ok(Value::DType(DataType::Struct(out)))
         }
         other => {
             if !args.positional.is_empty() || !args.keywords.is_empty() {
@@ -237,10 +264,13 @@ impl Interpreter<'_, '_> {
                 if name == "std" { e.std(ddof) } else { e.var(ddof) }
             }
             "corr" => {
-                a.choice("method", "pearson", &["pearson"])?;
+                let method = a.choice("method", "pearson", &["pearson", "spearman"])?;
+                if a.bool("eager", false)? {
+                    return Err(Fail::new(Code::UnsupportedArgument, "pl.corr(..., eager=True) is not supported").hint("use it as an expression: `df.select(pl.corr(\"a\", \"b\")).item()`"));
+                }
                 let x = self.to_expr(a.required("a")?.clone(), StrAs::Column)?;
                 let y = self.to_expr(a.required("b")?.clone(), StrAs::Column)?;
-                pearson_corr(x, y)
+                if method == "spearman" { spearman_rank_corr(x, y, a.bool("propagate_nans", false)?) } else { pearson_corr(x, y) }
             }
             "concat_str" => {
                 let parts = a.first_and_rest("exprs");
@@ -274,9 +304,6 @@ impl Interpreter<'_, '_> {
                 .map_err(Fail::from)?
             }
             "int_range" => {
-                if a.bool("eager", false)? {
-                    return Err(Fail::new(Code::UnsupportedArgument, "`eager=True` is not supported").hint("use the expression inside `select`/`with_columns`"));
-                }
                 let (start, end) = match a.get("end") {
                     Some(_) => (a.required("start")?.clone(), a.required("end")?.clone()),
                     None => (Value::Int(0), a.get("start").cloned().ok_or_else(|| Fail::type_error("int_range() needs an end"))?),
@@ -295,7 +322,56 @@ impl Interpreter<'_, '_> {
                 };
                 let s = self.to_expr(start, StrAs::Column)?;
                 let e = self.to_expr(end, StrAs::Column)?;
-                int_range(s, e, step, dtype)
+                let range = int_range(s, e, step, dtype);
+                if a.bool("eager", false)? {
+                    return self.eager_series(range);
+                }
+                range
+            }
+            "date_range" | "date_ranges" | "datetime_range" | "datetime_ranges" => {
+                let range = self.range_of_dates(name, &a)?;
+                if a.bool("eager", false)? {
+                    return self.eager_series(range);
+                }
+                range
+            }
+            "cov" => self.covariance(&a)?,
+            "int_ranges" => {
+                let start = a.get("start").cloned().unwrap_or(Value::Int(0));
+                let (start, end) = match a.get("end").cloned() {
+                    Some(end) => (start, end),
+                    None => (Value::Int(0), start),
+                };
+                let step = a.get("step").cloned().unwrap_or(Value::Int(1));
+                let dtype = match a.get("dtype") {
+                    Some(d) => dtype_of(d)?,
+                    None => DataType::Int64,
+                };
+                let (start, end, step) = (self.to_expr(start, StrAs::Column)?, self.to_expr(end, StrAs::Column)?, self.to_expr(step, StrAs::Column)?);
+                let ranges = int_ranges(start, end, step, dtype);
+                if a.bool("eager", false)? {
+                    return self.eager_series(ranges);
+                }
+                ranges
+            }
+            "Series" => return self.literal_series(&a),
+            "LazyFrame" => return self.literal_frame(a),
+            "Field" => {
+                let name = a.string("name", "")?;
+                return Ok(Value::tuple(vec![Value::str(name), Value::DType(dtype_of(a.required("dtype")?)?)]));
+            }
+            "Expr" => {
+                return Err(Fail::type_error("pl.Expr is a type (for annotations and isinstance), not a function").hint("build expressions with `pl.col(...)` or `pl.lit(...)`"))
+            }
+            "business_day_count" => self.business_day_count(&a)?,
+            "field" => {
+                let names = self.names_from(vec![a.required("name")?.clone()])?;
+                Expr::Field(names.into_iter().map(PlSmallStr::from).collect())
+            }
+            "concat_list" => {
+                let parts = a.first_and_rest("exprs");
+                let exprs = self.exprs_from(parts, StrAs::Column)?;
+                concat_list(exprs).map_err(Fail::from)?
             }
             "repeat" => {
                 let n = a.required("n")?.clone();
@@ -392,7 +468,7 @@ impl Interpreter<'_, '_> {
 
     fn concat_frames(&mut self, a: super::args::Bound) -> Result<Value> {
         let items = self.iterate(a.required("items")?)?;
-        let how = a.choice("how", "vertical", &["vertical", "horizontal", "diagonal", "vertical_relaxed", "diagonal_relaxed"])?;
+        let how = a.choice("how", "vertical", &["vertical", "horizontal", "horizontal_extend", "diagonal", "vertical_relaxed", "diagonal_relaxed"])?;
         if items.iter().all(|v| v.is_expression_like()) && !items.is_empty() {
             return Err(Fail::type_error("pl.concat of expressions is not supported").hint("concatenate frames, or use `pl.concat_str` for text"));
         }
@@ -411,9 +487,37 @@ impl Interpreter<'_, '_> {
                 let relaxed = how == "diagonal_relaxed";
                 concat(aligned_for_diagonal_concat(lfs)?, UnionArgs { maintain_order: true, to_supertypes: relaxed, ..Default::default() })
             }
+            // Python 2.1: "horizontal" needs frames of one height, "horizontal_extend" pads.
+            "horizontal" => concat_lf_horizontal(lfs, HConcatOptions { strict: true, ..Default::default() }),
             _ => concat_lf_horizontal(lfs, Default::default()),
         }
         .map_err(Fail::from))
+    }
+
+    /// `pl.Series(name, values, dtype=None)`: an eager Series of Python values (or
+    /// `pl.Series(values)`), held in a frame of its own as `eager=True` ranges are.
+    fn literal_series(&mut self, a: &super::args::Bound) -> Result<Value> {
+        let (name, values) = match (a.get("name").cloned(), a.get("values").cloned()) {
+            (Some(Value::Str(name)), Some(values)) => (name.to_string(), values),
+            (Some(Value::Str(name)), None) => (name.to_string(), Value::list(Vec::new())),
+            (Some(values), None) => (String::new(), values),
+            (None, Some(values)) => (String::new(), values),
+            (None, None) => (String::new(), Value::list(Vec::new())),
+            (Some(other), Some(_)) => return Err(Fail::type_error(format!("pl.Series(name, values): the name must be a str, not a {}", other.type_name()))),
+        };
+        let items = match values {
+            Value::Column(column) => super::collect::values_of(&self.series_literal(&column)?.into_column())?,
+            other => other.sequence_items().ok_or_else(|| Fail::type_error("pl.Series(...) takes a list of values"))?,
+        };
+        self.check_list_len(items.len())?;
+        let mut series = series_of(name.as_str().into(), &items)?;
+        if let Some(dtype) = a.get("dtype") {
+            let dtype = dtype_of(dtype)?;
+            series = if a.bool("strict", true)? { series.strict_cast(&dtype) } else { series.cast(&dtype) }.map_err(Fail::from)?;
+        }
+        let frame = self.new_frame(DataFrame::new_infer_height(vec![series.into_column()]).map_err(Fail::from)?.lazy());
+        self.note_eager_frame(frame.id);
+        Ok(Value::Column(super::values::Column::of(frame, col(name.as_str()))))
     }
 
     fn literal_frame(&mut self, a: super::args::Bound) -> Result<Value> {
@@ -425,12 +529,19 @@ impl Interpreter<'_, '_> {
         let mut height = None;
         for (k, v) in dict.borrow().entries.iter() {
             let name = k.as_str().ok_or_else(|| Fail::type_error("column names must be strings"))?;
-            let values = v.sequence_items().ok_or_else(|| Fail::type_error("each column must be a list of values"))?;
-            self.check_list_len(values.len())?;
-            if *height.get_or_insert(values.len()) != values.len() {
+            // A Series (an eager range, or a column of a frame) gives its values, as in Python.
+            let series = match v {
+                Value::Column(column) => self.series_literal(column)?.with_name(name.into()),
+                _ => {
+                    let values = v.sequence_items().ok_or_else(|| Fail::type_error("each column must be a list of values or a Series"))?;
+                    self.check_list_len(values.len())?;
+                    series_of(name.into(), &values)?
+                }
+            };
+            if *height.get_or_insert(series.len()) != series.len() {
                 return Err(Fail::value_error("all columns of pl.DataFrame(...) must have the same length"));
             }
-            columns.push(series_of(name.into(), &values)?.into_column());
+            columns.push(series.into_column());
         }
         let mut df = DataFrame::new_infer_height(columns).map_err(Fail::from)?;
         if let Some(Value::Dict(schema)) = a.get("schema") {

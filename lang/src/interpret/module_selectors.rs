@@ -39,6 +39,8 @@ impl Interpreter<'_, '_> {
             "datetime" => dtype_selector(DataTypeSelector::Datetime(TimeUnitSet::all(), TimeZoneSet::Any)),
             "categorical" => dtype_selector(DataTypeSelector::Categorical),
             "all" => Selector::Wildcard,
+            "first" => Selector::ByIndex { indices: [0].into(), strict: true },
+            "last" => Selector::ByIndex { indices: [-1].into(), strict: true },
             "by_name" => {
                 let names = self.names_from(std::mem::take(&mut a.rest))?;
                 let strict = a.bool("require_all", true)?;
@@ -122,6 +124,10 @@ impl Interpreter<'_, '_> {
             return Ok(Value::Selector(selector - excluded));
         }
         self.note_selector(&selector);
+        if name == "as_expr" {
+            args.bind(Namespace::Selectors, "as_expr")?;
+            return Ok(Value::Expr(Expr::from(selector)));
+        }
         self.expr_method(Expr::from(selector), name, args)
     }
 }

@@ -35,10 +35,7 @@ impl Interpreter<'_, '_> {
 
     fn binary_expr(&mut self, op: ast::Operator, left: Value, right: Value) -> Result<Value> {
         use ast::Operator as O;
-        let frame = match (&left, &right) {
-            (Value::Column(c), _) | (_, Value::Column(c)) => Some(c.frame.clone()),
-            _ => None,
-        };
+        let frame = self.result_frame(&left, &right);
         if matches!(left, Value::List(_) | Value::Tuple(_) | Value::Dict(_)) || matches!(right, Value::List(_) | Value::Tuple(_) | Value::Dict(_)) {
             return Err(Fail::type_error("arithmetic between an expression and a list is not supported"));
         }
@@ -68,7 +65,7 @@ impl Interpreter<'_, '_> {
             }
         }
         if operand.is_expression_like() {
-            let frame = if let Value::Column(c) = &operand { Some(c.frame.clone()) } else { None };
+            let frame = if let Value::Column(c) = &operand { Some((c.frame.clone(), c.with_expressions)) } else { None };
             let e = self.to_expr(operand, StrAs::Column)?;
             let out = match op {
                 U::Invert => e.not(),
@@ -109,10 +106,7 @@ impl Interpreter<'_, '_> {
             return Ok(Value::Bool(if matches!(op, C::Is) { same } else { !same }));
         }
         if left.is_expression_like() || right.is_expression_like() {
-            let frame = match (&left, &right) {
-                (Value::Column(c), _) | (_, Value::Column(c)) => Some(c.frame.clone()),
-                _ => None,
-            };
+            let frame = self.result_frame(&left, &right);
             let a = self.to_expr(left, StrAs::Literal)?;
             let b = self.to_expr(right, StrAs::Literal)?;
             let e = match op {
@@ -201,7 +195,14 @@ impl Interpreter<'_, '_> {
             (Value::Dict(d), _) => d.borrow().get(&key).cloned().ok_or_else(|| Fail::value_error(format!("key {} not found", super::conversions::repr(&key)))),
             (Value::Frame(frame), Value::Str(name)) => {
                 let expr = self.column(name);
-                Ok(Value::Column(Column { frame: frame.clone(), expr }))
+                Ok(Value::Column(Column::of(frame.clone(), expr)))
+            }
+            (Value::Frame(frame), Value::Tuple(pair)) if pair.len() == 2 => self.frame_cell_or_block(frame.clone(), pair[0].clone(), pair[1].clone()),
+            (Value::Frame(frame), Value::List(items)) if items.borrow().iter().all(|v| matches!(v, Value::Int(_))) && !items.borrow().is_empty() => {
+                self.frame_rows_at(frame.clone(), key.sequence_items().unwrap_or_default())
+            }
+            (Value::Frame(_), Value::Int(_)) => {
+                Err(Fail::type_error("`df[i]` with one int is not supported").hint("use `df.row(i)` for a row, or `df[i, \"column\"]` for one value"))
             }
             (Value::Frame(frame), Value::List(_) | Value::Tuple(_)) => {
                 let names = self.names_from(key.sequence_items().unwrap_or_default())?;
@@ -257,10 +258,30 @@ impl Interpreter<'_, '_> {
     }
 }
 
-fn wrap(expr: Expr, frame: Option<super::values::Frame>) -> Value {
+/// An operator's result: a Series of `frame` (and whether it was combined with expressions), or
+/// an expression.
+fn wrap(expr: Expr, frame: Option<(super::values::Frame, bool)>) -> Value {
     match frame {
-        Some(frame) => Value::Column(Column { frame, expr }),
+        Some((frame, with_expressions)) => Value::Column(Column { frame, expr, with_expressions }),
         None => Value::Expr(expr),
+    }
+}
+
+impl Interpreter<'_, '_> {
+    /// The frame an operator on these operands belongs to: a Series with a Series or a value
+    /// stays a Series of its frame; with an expression (`pl.col("a") + df["x"]`) it is marked
+    /// as combined with expressions. An eager Series is inlined as a literal, so with an
+    /// expression it makes a plain expression.
+    fn result_frame(&self, left: &Value, right: &Value) -> Option<(super::values::Frame, bool)> {
+        let is_expression = |v: &Value| matches!(v, Value::Expr(_) | Value::When(_) | Value::Selector(_));
+        match (left, right) {
+            (Value::Column(c), other) | (other, Value::Column(c)) if self.is_eager_frame(c.frame.id) && is_expression(other) => None,
+            (Value::Column(c), other) | (other, Value::Column(c)) => {
+                let other_mixed = matches!(other, Value::Column(o) if o.with_expressions);
+                Some((c.frame.clone(), c.with_expressions || other_mixed || is_expression(other)))
+            }
+            _ => None,
+        }
     }
 }
 

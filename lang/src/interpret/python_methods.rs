@@ -79,7 +79,9 @@ impl Interpreter<'_, '_> {
                 match name {
                     "items" => Ok(Value::list(dict.borrow().entries.iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect())),
                     "keys" => Ok(Value::list(dict.borrow().entries.iter().map(|(k, _)| k.clone()).collect())),
-                    "values" => Ok(Value::list(dict.borrow().entries.iter().map(|(_, v)| v.clone()).collect())),
+                    "values" | "dtypes" => Ok(Value::list(dict.borrow().entries.iter().map(|(_, v)| v.clone()).collect())),
+                    "names" => Ok(Value::list(dict.borrow().entries.iter().map(|(k, _)| k.clone()).collect())),
+                    "len" => Ok(Value::Int(dict.borrow().entries.len() as i64)),
                     "get" => {
                         let key = a.required("key")?;
                         Ok(dict.borrow().get(key).cloned().unwrap_or_else(|| a.get("default").cloned().unwrap_or(Value::None)))

@@ -27,12 +27,14 @@ impl Interpreter<'_, '_> {
             }
             return self.scalar_of(&column, column.expr.clone(), true);
         }
+        // `df["x"].fill_null(pl.col("y"))` reads other columns: an expression, not data.
+        let reads_expressions = args.positional.iter().chain(args.keywords.iter().map(|(_, v)| v)).any(|v| matches!(v, Value::Expr(_) | Value::When(_) | Value::Selector(_)));
         let result = self.expr_method(column.expr.clone(), name, args)?;
         let Value::Expr(expr) = result else { return Ok(result) };
         if SCALAR_METHODS.contains(&name) {
             return self.scalar_of(&column, expr, false);
         }
-        Ok(Value::Column(Column { frame: column.frame, expr }))
+        Ok(Value::Column(Column { frame: column.frame, expr, with_expressions: column.with_expressions || reads_expressions }))
     }
 
     fn series_own_method(&mut self, column: Column, name: &str, args: CallArgs) -> Result<Value> {
@@ -40,8 +42,9 @@ impl Interpreter<'_, '_> {
         match name {
             "to_list" => Ok(Value::list(self.series_values(&column)?)),
             "value_counts" => {
-                let count_name = a.string("name", "count")?;
-                let expr = column.expr.clone().value_counts(a.bool("sort", false)?, a.bool("parallel", false)?, &count_name, a.bool("normalize", false)?);
+                let normalize = a.bool("normalize", false)?;
+                let count_name = a.opt_string("name")?.unwrap_or_else(|| if normalize { "proportion" } else { "count" }.to_string());
+                let expr = column.expr.clone().value_counts(a.bool("sort", false)?, a.bool("parallel", false)?, &count_name, normalize);
                 self.statistics_frame(&column.frame, |lf| lf.select([expr]).unnest(Selector::Wildcard, None))
             }
             "to_frame" => {

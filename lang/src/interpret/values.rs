@@ -34,6 +34,16 @@ impl Frame {
 pub(crate) struct Column {
     pub frame: Frame,
     pub expr: Expr,
+    /// Combined with expressions such as `pl.col("a")` (`pl.col("a") + df["x"]`): in Python that
+    /// is an expression whose names resolve in the frame it is used with, not a Series of data.
+    pub with_expressions: bool,
+}
+
+impl Column {
+    /// A Series of the frame's data.
+    pub fn of(frame: Frame, expr: Expr) -> Column {
+        Column { frame, expr, with_expressions: false }
+    }
 }
 
 /// `df.group_by(...)` or `df.group_by_dynamic(...)` before `.agg(...)`. Groups always come
@@ -84,6 +94,7 @@ pub(crate) enum ExprNamespace {
     List,
     Name,
     Struct,
+    Meta,
 }
 
 /// A user `def`.
@@ -176,6 +187,7 @@ impl Value {
                 ExprNamespace::List => "Expr.list",
                 ExprNamespace::Name => "Expr.name",
                 ExprNamespace::Struct => "Expr.struct",
+                ExprNamespace::Meta => "Expr.meta",
             },
             Value::Function(_) => "function",
             Value::Module(_) => "module",
@@ -247,6 +259,7 @@ pub(crate) fn dtype_matches(a: &DataType, b: &DataType) -> bool {
         (DataType::Duration(_), DataType::Duration(_)) => true,
         (DataType::List(x), DataType::List(y)) => x == y || matches!(**x, DataType::Null) || matches!(**y, DataType::Null),
         (DataType::Categorical(..), DataType::Categorical(..)) => true,
+        (DataType::Struct(x), DataType::Struct(y)) => x.is_empty() || y.is_empty() || x == y,
         _ => a == b,
     }
 }
