@@ -20,18 +20,16 @@ cp "$CARGO_TARGET_DIR/release/fe-worker-test-host" "$FEKBENCH_BIN/release/"
 cp "$CARGO_TARGET_DIR/release/examples/bench_restore" "$CARGO_TARGET_DIR/release/examples/bench_engine" \
    "$FEKBENCH_BIN/release/examples/"
 # The knobs the bench README's table compares (engine_knobs.py): other global allocators (only
-# the example relinks), and a build for baseline x86-64 in its own target folder (a full Polars
-# build the first time, ~30 min on 2 cores; FEKBENCH_CPU_VARIANT=0 skips it).
+# the example relinks) here; the variants that compile Polars again (baseline CPU, Polars' wheel
+# profile) in bench/build-variants (FEKBENCH_VARIANTS=0 skips them: their rows say "not built").
 for allocator in jemalloc mimalloc; do
   cargo build --release --locked -p fe-worker --features "test-probes,$allocator" --example bench_engine
   cp "$CARGO_TARGET_DIR/release/examples/bench_engine" "$FEKBENCH_BIN/release/examples/bench_engine-$allocator"
 done
-if [ "${FEKBENCH_CPU_VARIANT:-1}" = 1 ]; then
-  log "building bench_engine for baseline x86-64 (RUSTFLAGS replaces the CPU features of .cargo/config.toml)"
-  CARGO_TARGET_DIR="$FEKERNEL_BUILD_CACHE/target-baseline-cpu" RUSTFLAGS="-C target-cpu=x86-64" \
-    cargo build --release --locked -p fe-worker --example bench_engine
-  cp "$FEKERNEL_BUILD_CACHE/target-baseline-cpu/release/examples/bench_engine" "$FEKBENCH_BIN/release/examples/bench_engine-baseline-cpu"
+if [ "${FEKBENCH_VARIANTS:-1}" = 1 ]; then
+  bash bench/build-variants
 fi
+export FEKBENCH_VARIANTS_DIR="$FEKERNEL_BUILD_CACHE/bench-variants"
 export FEKBENCH_BIN
 export FEKBENCH_DATA="${FEKBENCH_DATA:-$FEKERNEL_BUILD_CACHE/bench-data}"
 

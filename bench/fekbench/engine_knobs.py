@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -13,7 +14,8 @@ import polars as pl
 from . import pipeline_code, pipeline_data, stats
 
 # (key, what changes from the product build, binary name in the bench-bin examples folder, flags).
-# A variant whose binary was not built (bench/setup.sh builds them) is reported as skipped.
+# A variant whose binary was not built (bench/setup.sh and bench/build-variants build them, the
+# latter into FEKBENCH_VARIANTS_DIR) is reported as skipped.
 VARIANTS = [
     ("product", "the product's build and options", "bench_engine", []),
     ("no_cse", "without common sub-expression elimination (Python Polars' default; repeated `over` windows share their groups)", "bench_engine", ["--no-cse"]),
@@ -21,6 +23,7 @@ VARIANTS = [
     ("jemalloc", "jemalloc as the global allocator (Python Polars' on Linux)", "bench_engine-jemalloc", []),
     ("mimalloc", "mimalloc as the global allocator", "bench_engine-mimalloc", []),
     ("baseline_cpu", "built for baseline x86-64 (no AVX2/FMA/BMI: what the build had before)", "bench_engine-baseline-cpu", []),
+    ("dist_release", "Polars' wheel profile: fat LTO and one codegen unit (`dist-release`)", "bench_engine-dist-release", []),
 ]
 
 
@@ -38,6 +41,14 @@ def _engine(binary: Path, flags: list[str], code_file: Path, tx_path: Path, cust
     return json.loads(out.strip().splitlines()[-1])["run_seconds"][0]
 
 
+def _binary(examples: Path, name: str) -> Path | None:
+    variants = os.environ.get("FEKBENCH_VARIANTS_DIR")
+    for folder in [examples, *([Path(variants)] if variants else [])]:
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
 def run(workdir: Path, data_dir: Path, sizes: list[tuple[int, int]], examples: Path) -> dict:
     code_file = workdir / "knobs_features.py"
     code_file.write_text(pipeline_code.FEATURES)
@@ -45,7 +56,7 @@ def run(workdir: Path, data_dir: Path, sizes: list[tuple[int, int]], examples: P
     for rows, repeats in sizes:
         tx_path, cust_path = pipeline_data.ensure(data_dir, rows)
         tx, customers = pl.read_parquet(tx_path), pl.read_parquet(cust_path)
-        available = [(key, examples / binary, flags) for key, _, binary, flags in VARIANTS if (examples / binary).is_file()]
+        available = [(key, path, flags) for key, _, binary, flags in VARIANTS if (path := _binary(examples, binary)) is not None]
         times: dict[str, list[float]] = {key: [] for key, _, _ in available}
         python: list[float] = []
         for _ in range(repeats):
