@@ -156,6 +156,16 @@ pub(crate) fn usage(message: String) -> Failure {
     Failure { class: FailureClass::UsageError, message, rendered: None, diagnostics: Vec::new() }
 }
 
+/// An ExecutionError whose message ends with what is unchanged ("…; frame `tx` is still at version 3").
+fn execution_error_leaving(unchanged: &str, message: String) -> Failure {
+    Failure {
+        class: FailureClass::ExecutionError,
+        message: format!("{message}; {unchanged}"),
+        rendered: None,
+        diagnostics: Vec::new(),
+    }
+}
+
 pub(crate) fn interrupted(unchanged: &str) -> Failure {
     Failure {
         class: FailureClass::Interrupted,
@@ -250,12 +260,7 @@ impl Worker {
         match request {
             Request::Load { name, source } => {
                 let unchanged = self.unchanged(&name);
-                let with_note = |message: String| Failure {
-                    class: FailureClass::ExecutionError,
-                    message: format!("{message}; {unchanged}"),
-                    rendered: None,
-                    diagnostics: Vec::new(),
-                };
+                let with_note = |message: String| execution_error_leaving(&unchanged, message);
                 let file = self.receive_file().map_err(&with_note)?;
                 let identity = SourceIdentity::of(&file).map_err(|e| with_note(format!("cannot read `{source}`: {e}")))?;
                 let df = crate::loader::read_source(file, &source).map_err(&with_note)?;
@@ -443,12 +448,7 @@ impl Worker {
     /// `%fe replay`: NAME's recipe on the file handed over, committed as the next version of NEW.
     fn replay(&mut self, name: &str, source: &str, new_name: &str, mode: ReplayMode) -> Result<Reply, Failure> {
         let unchanged = self.unchanged(new_name);
-        let with_note = |message: String| Failure {
-            class: FailureClass::ExecutionError,
-            message: format!("{message}; {unchanged}"),
-            rendered: None,
-            diagnostics: Vec::new(),
-        };
+        let with_note = |message: String| execution_error_leaving(&unchanged, message);
         let file = self.receive_file().map_err(&with_note)?;
         check_frame_name(name).map_err(|e| usage(e.to_string()))?;
         if name == new_name {
