@@ -139,8 +139,10 @@ impl BuildState {
                 }
             }
             BuildEvent::End { unit, succeeded } => {
-                self.units.remove(&unit);
-                self.failed |= !succeeded;
+                // Only dependencies: evcxr compiles a cell more than once, expecting failures.
+                if self.units.remove(&unit).is_some() {
+                    self.failed |= !succeeded;
+                }
             }
         }
     }
@@ -245,6 +247,8 @@ mod tests {
         state.apply(BuildEvent::End { unit: "1".into(), succeeded: true });
         state.apply(begin("2", CELL_PACKAGE));
         state.apply(BuildEvent::Compiling { unit: "2".into() });
+        state.apply(BuildEvent::End { unit: "2".into(), succeeded: false });
+        state.apply(begin("3", CELL_PACKAGE));
         assert!(state.running_text(Some(1), Duration::ZERO).contains("1 of 1 crate (1 from evcxr's build cache) · compiling the cell"));
         assert_eq!(
             state.summary_text(Duration::from_secs(41)),
