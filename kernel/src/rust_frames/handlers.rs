@@ -133,7 +133,7 @@ impl RustFrames {
         io.stdout(&format!(
             "Adding polars {POLARS_VERSION} (features: {}) to the Rust cells. Its build comes from evcxr's build cache \
              (~/.cache/evcxr) when `fekernel install --prebuild-rust` or an earlier kernel made it; otherwise this \
-             compiles Polars, once per machine (about 15 min on 2 cores).\n",
+             compiles Polars, once per machine: minutes, shown as it goes.\n",
             FEATURES.join(", ")
         ));
         let started = Instant::now();
