@@ -4,10 +4,14 @@
 /// The version of polars the kernel and its worker are built with (pinned in Cargo.toml).
 pub const POLARS_VERSION: &str = "0.55.2";
 
-/// Reading and writing Arrow IPC, printing frames, and every dtype a frame can hold. One set
-/// for all hand-overs: evcxr's build cache is keyed by features, so a set that followed each
-/// frame's dtypes would compile Polars again (minutes) for each new combination.
-pub const FEATURES: &[&str] = &["dtype-full", "fmt", "ipc"];
+/// Reading and writing Arrow IPC, printing frames, and every dtype a frame can hold (the dtype
+/// features the worker is built with; not `dtype-full`, whose 128-bit and Float16 kernels double
+/// the build). One set for all hand-overs: evcxr's build cache is keyed by features, so a set
+/// that followed each frame's dtypes would compile Polars again (minutes) for each new combination.
+pub const FEATURES: &[&str] = &[
+    "fmt", "ipc", "dtype-date", "dtype-datetime", "dtype-duration", "dtype-time", "dtype-categorical",
+    "dtype-struct", "dtype-decimal", "dtype-array", "dtype-u8", "dtype-u16", "dtype-i8", "dtype-i16",
+];
 
 /// The evcxr line that adds the dependency.
 pub fn dep_line() -> String {
@@ -30,9 +34,18 @@ mod tests {
 
     #[test]
     fn the_dep_line_pins_the_kernels_polars() {
-        assert_eq!(
-            dep_line(),
-            ":dep polars = { version = \"=0.55.2\", default-features = false, features = [\"dtype-full\", \"fmt\", \"ipc\"] }"
-        );
+        let line = dep_line();
+        assert!(line.starts_with(":dep polars = { version = \"=0.55.2\", default-features = false, features = [\"fmt\", \"ipc\", "));
+    }
+
+    #[test]
+    fn every_dtype_the_worker_can_hold_is_readable_in_rust_cells() {
+        let workspace = include_str!("../../../Cargo.toml");
+        let worker_dtypes: Vec<&str> =
+            workspace.split('"').filter(|word| word.starts_with("dtype-")).collect();
+        assert!(worker_dtypes.len() >= 10, "the workspace's polars features were not found");
+        for dtype in worker_dtypes {
+            assert!(FEATURES.contains(&dtype), "{dtype} is a feature of the worker's polars but not of the Rust cells'");
+        }
     }
 }
