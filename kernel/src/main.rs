@@ -54,6 +54,10 @@ enum Command {
         /// The name shown in the launcher (default: "Rust + Polars features (fekernel)").
         #[arg(long)]
         display_name: Option<String>,
+        /// Also build the Rust cells' polars into evcxr's build cache now (minutes, once per
+        /// machine), so the first `%fe to-rust` does not compile it.
+        #[arg(long)]
+        prebuild_rust: bool,
     },
     /// The sandboxed worker process (started by the kernel; not for direct use).
     #[command(hide = true, disable_help_flag = true)]
@@ -102,7 +106,8 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     // evcxr re-executes this binary as its runtime child and as a rustc wrapper: first after the
-    // CPU check (which has no side effects).
+    // CPU check (which has no side effects). As rustc wrapper it first reports to the kernel.
+    rust_cells::report_if_rustc_wrapper();
     evcxr::runtime_hook();
     init_logging();
     match Cli::parse().command {
@@ -112,13 +117,23 @@ fn main() -> ExitCode {
             Ok(args) => exit_code(fe_worker::service::run(args)),
             Err(message) => usage_failure("worker", &message),
         },
-        Command::Install { location, name, display_name } => {
+        Command::Install { location, name, display_name, prebuild_rust } => {
             match kernelspec::install(&location.location(), &name, display_name.as_deref()) {
-                Ok(dir) => {
-                    println!("Installed kernelspec {name} in {}", dir.display());
+                Ok(dir) => println!("Installed kernelspec {name} in {}", dir.display()),
+                Err(error) => return fail(&error, 1),
+            }
+            if !prebuild_rust {
+                return ExitCode::SUCCESS;
+            }
+            match rust_frames::prebuild::prebuild_polars() {
+                Ok(took) => {
+                    println!("The Rust cells' polars is in evcxr's build cache ({:.0} s).", took.as_secs_f64());
                     ExitCode::SUCCESS
                 }
-                Err(error) => fail(&error, 1),
+                Err(message) => {
+                    eprintln!("fekernel install --prebuild-rust: {message}");
+                    ExitCode::from(1)
+                }
             }
         }
         Command::Uninstall { location, name } => match kernelspec::uninstall(&location.location(), &name) {

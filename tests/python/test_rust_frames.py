@@ -2,8 +2,9 @@
 # adds a column, and the DataFrame comes back as the frame's next version (`%fe from-rust`);
 # every failed hand-over is a clear error and leaves the frame store as it was.
 #
-# The first `%fe to-rust` on a machine compiles polars inside evcxr (minutes); the test prints
-# how long the first and the second hand-over took in fresh kernels.
+# scripts/test-all builds the Rust cells' polars ahead (`fekernel install --prebuild-rust`, as
+# test_rust_first_use.py does too), so the first `%fe to-rust` here finds it in evcxr's cache; on
+# a machine without that it compiles Polars (minutes). Prints how long the hand-overs took.
 
 from __future__ import annotations
 

@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 use crossbeam_channel::{Receiver, Sender};
 use evcxr::{CommandContext, EvalCallbacks, EvalOutputs};
 
+use super::build_log::{BuildLog, BuildLogReader};
+use super::build_reports::BUILD_LOG_ENV;
 use super::panic_capture::hook_installation_cell;
 use crate::server::publisher::CellIo;
 
@@ -34,22 +36,34 @@ pub struct RustCompletions {
     pub end: usize,
 }
 
-/// A started evaluator: its output channels and its child process (stable across restarts).
+/// A started evaluator: its output channels and its child process (stable across restarts),
+/// and where its dependency builds are reported.
 #[derive(Clone)]
 pub struct Started {
     pub stdout: Receiver<String>,
     pub stderr: Receiver<String>,
     pub process: Arc<Mutex<Child>>,
+    /// None when the log could not be created (builds then run without a progress line).
+    pub build_log: Option<Arc<BuildLog>>,
+    /// The folder of evcxr's generated crate (its Cargo.toml names the dependencies).
+    pub crate_dir: Option<std::path::PathBuf>,
 }
 
-/// Spawns the evaluator thread. It reports on `ready` once evcxr has started (7–10 s), then
-/// serves jobs until the job sender is dropped.
-pub fn spawn() -> (Sender<Job>, Receiver<Result<Started, String>>) {
+impl Started {
+    /// Reads the builds that start from now on.
+    pub fn build_log_reader(&self) -> Option<BuildLogReader> {
+        self.build_log.as_ref().map(|log| log.reader_from_end())
+    }
+}
+
+/// Spawns the evaluator thread (the `number`th of this kernel). It reports on `ready` once evcxr
+/// has started (7–10 s), then serves jobs until the job sender is dropped.
+pub fn spawn(number: u64) -> (Sender<Job>, Receiver<Result<Started, String>>) {
     let (jobs_sender, jobs) = crossbeam_channel::unbounded();
     let (ready_sender, ready) = crossbeam_channel::bounded(1);
     let spawned = std::thread::Builder::new()
         .name("evcxr".into())
-        .spawn(move || serve(jobs, ready_sender));
+        .spawn(move || serve(number, jobs, ready_sender));
     if let Err(error) = spawned {
         let (failed_sender, failed) = crossbeam_channel::bounded(1);
         let _ = failed_sender.send(Err(format!("could not start the evaluator thread: {error}")));
@@ -58,7 +72,7 @@ pub fn spawn() -> (Sender<Job>, Receiver<Result<Started, String>>) {
     (jobs_sender, ready)
 }
 
-fn serve(jobs: Receiver<Job>, ready: Sender<Result<Started, String>>) {
+fn serve(number: u64, jobs: Receiver<Job>, ready: Sender<Result<Started, String>>) {
     let (mut context, outputs) = match CommandContext::new() {
         Ok(started) => started,
         Err(error) => {
@@ -66,11 +80,18 @@ fn serve(jobs: Receiver<Job>, ready: Sender<Result<Started, String>>) {
             return;
         }
     };
-    let started = Started { stdout: outputs.stdout, stderr: outputs.stderr, process: context.process_handle() };
+    let build_log = BuildLog::create(number).ok().map(Arc::new);
+    let started = Started {
+        stdout: outputs.stdout,
+        stderr: outputs.stderr,
+        process: context.process_handle(),
+        build_log: build_log.clone(),
+        crate_dir: compile_dir(&mut context),
+    };
     if ready.send(Ok(started)).is_err() {
         return;
     }
-    let mut preparation = Preparation::default();
+    let mut preparation = Preparation { build_log, ..Preparation::default() };
     for job in jobs {
         match job {
             Job::Execute { code, io, done } => {
@@ -126,12 +147,13 @@ fn read_line(io: &CellIo, prompt: &str, password: bool) -> String {
 /// `%fe to-rust` above all — compiles once per machine rather than once per kernel.
 const DEPENDENCY_CACHE_MIB: u64 = 4096;
 
-/// Once per evaluator: the dependency cache and the user's evcxr config (which may change it).
-/// Once per child process: the panic hook.
+/// Once per evaluator: the dependency cache, the build log for cargo, and the user's evcxr
+/// config (which may change them). Once per child process: the panic hook.
 #[derive(Default)]
 struct Preparation {
     config_loaded: bool,
     hook_installed_in: Option<u32>,
+    build_log: Option<Arc<BuildLog>>,
 }
 
 impl Preparation {
@@ -140,6 +162,12 @@ impl Preparation {
             self.config_loaded = true;
             if let Err(error) = context.execute(&format!(":cache {DEPENDENCY_CACHE_MIB}")) {
                 io.stderr(&format!("(evcxr's build cache could not be turned on: {error})\n"));
+            }
+            // Only cargo (and the rustc it runs) sees this variable, not the cells' process.
+            if let Some(log) = &self.build_log {
+                if let Err(error) = context.execute(&format!(":build_env {BUILD_LOG_ENV}={}", log.path().display())) {
+                    io.stderr(&format!("(dependency builds will show no progress: {error})\n"));
+                }
             }
             if let Err(error) = context.execute(":load_config --quiet") {
                 io.stderr(&format!("(your evcxr configuration did not load: {error})\n"));
@@ -153,6 +181,13 @@ impl Preparation {
             }
         }
     }
+}
+
+/// The folder evcxr compiles in (it compiled a first cell while starting).
+fn compile_dir(context: &mut CommandContext) -> Option<std::path::PathBuf> {
+    let outputs = context.execute(":last_compile_dir").ok()?;
+    let text = outputs.content_by_mime_type.get("text/plain")?;
+    Some(std::path::PathBuf::from(text.trim())).filter(|dir| dir.join("Cargo.toml").exists())
 }
 
 fn deduplicated(items: impl Iterator<Item = String>) -> Vec<String> {

@@ -1,10 +1,14 @@
 // Plain Rust cells, run by evcxr in a child process that starts on the first Rust cell.
 // `RustCells` is the bridge: it runs cells, streams their output, and handles interrupts.
 
+mod build_log;
+mod build_progress;
+mod build_reports;
 mod cell_stream;
 mod cell_value;
 mod compile_errors;
 mod completeness;
+mod crate_count;
 mod evaluator;
 mod failures;
 mod panic_capture;
@@ -16,8 +20,10 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{select, Receiver, Sender};
 
+pub use build_reports::report_if_rustc_wrapper;
 pub use completeness::is_complete;
 
+use build_progress::BuildProgress;
 use cell_stream::CellStream;
 use cell_value::{cell_value, CellValue};
 use evaluator::{CellEvent, Job, RustCompletions, Started};
@@ -29,6 +35,8 @@ use crate::server::publisher::CellIo;
 /// How long an interrupted cell may take to come back after its process was killed (it may
 /// be compiling, which a kill does not stop) before the whole evaluator is discarded.
 const INTERRUPT_GRACE: Duration = Duration::from_secs(5);
+/// How often a cell's dependency build is looked at for its progress line.
+const BUILD_PROGRESS_POLL: Duration = Duration::from_millis(250);
 /// After a cell ends, stderr still on its way is waited for until quiet this long…
 const TRAILING_STDERR_QUIET: Duration = Duration::from_millis(50);
 /// …but never longer than this in all.
@@ -116,6 +124,8 @@ impl RustCells {
         if let Some(cell) = lock(&self.running).as_mut() {
             cell.process = Some(started.process.clone());
         }
+        // Before the job is sent, so that no build event of this cell is missed.
+        let mut progress = BuildProgress::new(started.build_log_reader(), started.crate_dir.clone());
         let job = Job::Execute { code: code.to_string(), io: io.clone(), done: events_sender };
         if jobs.send(job).is_err() {
             *lock(&self.state) = EvaluatorState::Absent;
@@ -123,6 +133,7 @@ impl RustCells {
         }
 
         let mut stream = CellStream::new(io);
+        let progress_ticks = crossbeam_channel::tick(BUILD_PROGRESS_POLL);
         let mut stdout = started.stdout.clone();
         let mut stderr = started.stderr.clone();
         let mut interrupted_at: Option<Instant> = None;
@@ -151,8 +162,10 @@ impl RustCells {
                     Err(_) => break None,
                 },
                 recv(deadline) -> _ => break None,
+                recv(progress_ticks) -> _ => progress.poll(io),
             }
         };
+        progress.finish(io);
         stream.flush_stderr(&started.stderr, TRAILING_STDERR_QUIET, TRAILING_STDERR_LIMIT);
         // An interrupt that landed after the cell finished still killed the process.
         let was_interrupted = interrupted_at.is_some() || events.try_iter().any(|e| matches!(e, CellEvent::Interrupted));
@@ -192,7 +205,8 @@ impl RustCells {
                 // A notice, not an error: stdout (front ends colour stderr like an error).
                 io.stdout("Starting the Rust evaluator (evcxr); the first Rust cell takes about 10 seconds…\n");
                 self.evaluators_started.fetch_add(1, Ordering::Relaxed);
-                let (jobs, ready) = evaluator::spawn();
+                let number = self.evaluators_started.load(Ordering::Relaxed);
+                let (jobs, ready) = evaluator::spawn(number);
                 *state = EvaluatorState::Starting { jobs, ready };
             }
             match &*state {

@@ -11,7 +11,7 @@ use fe_worker::WorkerControl;
 
 use super::generated_cells::{is_rust_variable_name, read_into_variable, write_variable};
 use super::hand_over_errors::HandOverError;
-use super::polars_in_cells::{PolarsFeatures, POLARS_VERSION};
+use super::polars_in_cells::{dep_line, FEATURES, POLARS_VERSION};
 use crate::display::{code_spans, text_and_html};
 use crate::frame_commands::{cell_error, WorkerSession};
 use crate::magics::{MagicCall, MagicHandler, MagicRegistry, UsageError, COMMANDS};
@@ -29,8 +29,8 @@ struct RustFrames {
 
 #[derive(Default)]
 struct HandOverState {
-    /// The polars features added with `:dep`, and the evaluator they were added to.
-    polars: Option<(u64, PolarsFeatures)>,
+    /// The evaluator polars was added to with `:dep`.
+    polars_in: Option<u64>,
     /// Variables made by `%fe to-rust`, with where they lived then (to explain a loss).
     handed: HashMap<String, VariablesHome>,
 }
@@ -78,7 +78,7 @@ impl RustFrames {
         let control = self.worker.control().map_err(cell_error)?;
         let frame = find_frame(&control, name)?;
         let (_, file) = control.checkpoint_file(name).map_err(cell_error)?;
-        self.ensure_polars(PolarsFeatures::base().with_dtypes(frame.dtypes.iter().map(String::as_str)), io)?;
+        self.ensure_polars(io)?;
         let read = read_into_variable(variable, &file);
         self.rust.execute(&read, io).map_err(|e| CellError::from(HandOverError::from_cell(&e, variable, "reads the frame", false)))?;
         if let Some(home) = self.rust.variables_home() {
@@ -123,29 +123,23 @@ impl RustFrames {
         Ok(ExecuteOk::default())
     }
 
-    /// Adds polars with at least `needed` to the evcxr context (once per evaluator, and again
-    /// only when a frame needs more features).
-    fn ensure_polars(&self, needed: PolarsFeatures, io: &CellIo) -> Result<(), CellError> {
+    /// Adds polars to the evcxr context, once per evaluator.
+    fn ensure_polars(&self, io: &CellIo) -> Result<(), CellError> {
         // `:dep` survives a restart of the evaluator's process, not a new evaluator.
         let running = self.rust.variables_home().map(|home| home.evaluator);
-        let features = {
-            let state = lock(&self.state);
-            match &state.polars {
-                Some((added_to, features)) if Some(*added_to) == running && features.covers(&needed) => return Ok(()),
-                Some((added_to, features)) if Some(*added_to) == running => features.union(&needed),
-                _ => needed,
-            }
-        };
+        if running.is_some() && lock(&self.state).polars_in == running {
+            return Ok(());
+        }
         io.stdout(&format!(
-            "Adding polars {POLARS_VERSION} (features: {}) to the Rust cells. The first time on a machine this compiles \
-             Polars inside evcxr, which takes minutes (13 min measured on 2 cores); later kernels reuse evcxr's build \
-             cache in ~/.cache/evcxr (about a minute). Progress follows.\n",
-            features.names().join(", ")
+            "Adding polars {POLARS_VERSION} (features: {}) to the Rust cells. Its build comes from evcxr's build cache \
+             (~/.cache/evcxr) when `fekernel install --prebuild-rust` or an earlier kernel made it; otherwise this \
+             compiles Polars, once per machine: minutes, shown as it goes.\n",
+            FEATURES.join(", ")
         ));
         let started = Instant::now();
-        self.rust.execute(&features.dep_line(), io).map_err(|e| CellError::from(HandOverError::DependencyFailed(e.evalue)))?;
+        self.rust.execute(&dep_line(), io).map_err(|e| CellError::from(HandOverError::DependencyFailed(e.evalue)))?;
         io.stdout(&format!("polars {POLARS_VERSION} is ready in the Rust cells ({:.0} s).\n", started.elapsed().as_secs_f64()));
-        lock(&self.state).polars = Some((self.rust.evaluator_number(), features));
+        lock(&self.state).polars_in = Some(self.rust.evaluator_number());
         Ok(())
     }
 }
