@@ -37,6 +37,7 @@ pub struct FeInterpreter {
     rust: Arc<RustCells>,
     worker: Arc<WorkerSession>,
     llm: Arc<LlmSession>,
+    search: Arc<crate::search::SearchInterrupt>,
     rustc_version: Arc<OnceLock<String>>,
 }
 
@@ -51,9 +52,11 @@ impl FeInterpreter {
         let mut magics = MagicRegistry::with_catalog();
         frame_commands::attach(&mut magics, worker.clone(), settings);
         suggest::attach(&mut magics, worker.clone(), llm.clone());
+        let search = Arc::new(crate::search::SearchInterrupt::default());
+        crate::search::attach(&mut magics, worker.clone(), llm.clone(), search.clone());
         rust_frames::attach(&mut magics, worker.clone(), rust.clone());
         crate::pipeline_commands::attach(&mut magics, worker.clone());
-        Self::with_registry(magics, worker, llm, rust)
+        Self::with_registry(magics, worker, llm, rust, search)
     }
 
     /// With a registry whose commands already have their handlers attached.
@@ -62,6 +65,7 @@ impl FeInterpreter {
         worker: Arc<WorkerSession>,
         llm: Arc<LlmSession>,
         rust: Arc<RustCells>,
+        search: Arc<crate::search::SearchInterrupt>,
     ) -> Arc<Self> {
         let rustc_version = Arc::new(OnceLock::new());
         let warm = rustc_version.clone();
@@ -69,7 +73,7 @@ impl FeInterpreter {
         let _ = std::thread::Builder::new().name("rustc-version".into()).spawn(move || {
             warm.get_or_init(ask_rustc_version);
         });
-        Arc::new(FeInterpreter { magics, rust, worker, llm, rustc_version })
+        Arc::new(FeInterpreter { magics, rust, worker, llm, search, rustc_version })
     }
 }
 
@@ -148,8 +152,10 @@ impl Interpreter for FeInterpreter {
     }
 
     fn interrupt(&self) {
-        // Only one cell runs at a time: whichever is busy (worker, LLM call, Rust) stops.
-        if !self.worker.interrupt() && !self.llm.interrupt() {
+        // Only one cell runs at a time: whichever is busy (worker, LLM call, Rust) stops; a
+        // running search also stops before its next step.
+        let searching = self.search.raise();
+        if !self.worker.interrupt() && !self.llm.interrupt() && !searching {
             self.rust.interrupt();
         }
     }

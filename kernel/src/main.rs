@@ -12,6 +12,7 @@ mod pipeline_commands;
 mod protocol;
 mod rust_cells;
 mod rust_frames;
+mod search;
 mod server;
 mod suggest;
 

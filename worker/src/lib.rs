@@ -29,6 +29,7 @@ pub mod render;
 pub mod replay;
 pub mod sandbox;
 pub mod schema_summary;
+pub mod search_log;
 pub mod service;
 pub mod session_folder;
 pub mod store;

@@ -29,6 +29,9 @@ pub struct FrameRecord {
     pub next_version: u32,
     /// Every step since the load before the oldest kept version, also of pruned versions.
     pub lineage: Lineage,
+    /// The `%%fe search` runs on this frame, oldest first (at most `search_log::MAX_SEARCHES`).
+    #[serde(default)]
+    pub searches: Vec<crate::search_log::SearchRecord>,
 }
 
 impl FrameRecord {

@@ -77,6 +77,11 @@ pub enum Request {
     /// Per-feature statistics against `target` and a cross-validated model comparison. Without
     /// `features`, the columns added since `name` was loaded.
     Evaluate { name: String, target: String, features: Option<Vec<String>> },
+    /// One `%%fe search` round: the kept steps and the candidate fitted on each training fold
+    /// and applied to its test fold, scored with and without the candidate. Nothing is committed.
+    CrossValidate { name: String, spec: crate::evaluation::candidate_folds::CandidateSpec },
+    /// Keep a finished search in the history of `name` (nothing else changes).
+    RecordSearch { name: String, search: crate::search_log::SearchRecord },
     /// Run the recorded steps of `name` on the file the kernel hands over just before this
     /// request (`source`, its path), fitted or recomputed, and commit the result as the next
     /// version of `new_name`.
@@ -107,6 +112,8 @@ impl Request {
             | Request::Lineage { name }
             | Request::CheckpointFile { name }
             | Request::Evaluate { name, .. }
+            | Request::CrossValidate { name, .. }
+            | Request::RecordSearch { name, .. }
             | Request::EvaluatePreview { name, .. } => Some(name),
             // The frame a replay creates or changes (the one it reads is checked on its own).
             Request::Replay { new_name, .. } => Some(new_name),
@@ -267,6 +274,8 @@ pub enum Reply {
     Lineage(crate::lineage::FrameLineage),
     CheckpointFile { version: u32, path: PathBuf },
     Evaluation(crate::evaluation::EvaluationReport),
+    CrossValidated(crate::evaluation::candidate_folds::CandidateScores),
+    SearchRecorded { searches: usize },
     Replayed(ReplaySummary),
     #[cfg(feature = "test-probes")]
     Probe(crate::probes::ProbeOutcome),
@@ -390,6 +399,9 @@ pub struct FrameHistoryView {
     pub name: String,
     pub current: u32,
     pub versions: Vec<VersionView>,
+    /// `%%fe search` runs on the frame, oldest first.
+    #[serde(default)]
+    pub searches: Vec<crate::search_log::SearchRecord>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -315,6 +315,12 @@ impl Worker {
             Request::Evaluate { name, target, features } => {
                 crate::evaluation::answer(&self.store, &name, &target, features.as_deref()).map(Reply::Evaluation)
             }
+            Request::CrossValidate { name, spec } => {
+                crate::evaluation::candidate_folds::answer(&self.store, &name, &spec).map(Reply::CrossValidated)
+            }
+            Request::RecordSearch { name, search } => {
+                Ok(Reply::SearchRecorded { searches: self.store.record_search(&name, search).map_err(store_failure)? })
+            }
             Request::Replay { name, source, new_name, mode } => self.replay(&name, &source, &new_name, mode),
             Request::Configure { max_versions, sync_checkpoints } => {
                 self.store.set_max_versions(max_versions);

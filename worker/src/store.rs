@@ -353,7 +353,27 @@ impl FrameStore {
             name: name.to_string(),
             current: record.current().version,
             versions: record.versions.iter().map(VersionRecord::view).collect(),
+            searches: record.searches.clone(),
         })
+    }
+
+    /// Keeps a finished `%%fe search` in the history of `name` (no version is committed);
+    /// returns how many searches the frame's history now holds.
+    pub fn record_search(&mut self, name: &str, search: crate::search_log::SearchRecord) -> Result<usize, StoreError> {
+        if !self.manifest.frames.contains_key(name) {
+            return Err(self.unknown(name));
+        }
+        let before = self.manifest.clone();
+        let record = self.manifest.frames.get_mut(name).expect("checked above");
+        record.searches.push(search);
+        let excess = record.searches.len().saturating_sub(crate::search_log::MAX_SEARCHES);
+        record.searches.drain(..excess);
+        let count = record.searches.len();
+        if let Err(e) = self.manifest.save(&self.folder.manifest_path()) {
+            self.manifest = before;
+            return Err(e.into());
+        }
+        Ok(count)
     }
 
     /// A kept version of `name`: its checkpoint, read (memory-mapped) from the session folder.
@@ -562,7 +582,7 @@ impl FrameStore {
             .manifest
             .frames
             .entry(name.to_string())
-            .or_insert_with(|| FrameRecord { versions: Vec::new(), next_version: FIRST_VERSION, lineage: Default::default() });
+            .or_insert_with(|| FrameRecord { versions: Vec::new(), next_version: FIRST_VERSION, lineage: Default::default(), searches: Vec::new() });
         entry.next_version = record.version + 1;
         entry.versions.push(record);
         entry.lineage.push(step);

@@ -156,3 +156,45 @@ fn a_frame_from_a_rust_cell_starts_its_lineage_there_and_an_apply_origin_is_refu
     assert!(matches!(store.adopt("r", &staged, Origin::Apply), Err(StoreError::AdoptedApply(_))));
     assert_eq!(store.current_version("r"), Some(3));
 }
+
+fn search(ended: &str) -> crate::search_log::SearchRecord {
+    crate::search_log::SearchRecord {
+        started_unix_ms: 1,
+        finished_unix_ms: 2,
+        frame_version: 1,
+        provider: "builtin".into(),
+        model: "builtin-rules-1".into(),
+        seed: 42,
+        target: "y".into(),
+        metric: "auc".into(),
+        folds: 5,
+        rows: 3,
+        description_hash: "d".into(),
+        baseline: None,
+        final_score: None,
+        rounds: Vec::new(),
+        ended: ended.into(),
+        kept_code: None,
+    }
+}
+
+#[test]
+fn a_search_is_kept_in_the_history_across_a_restart_and_commits_no_version() {
+    let mut store = open_store(5);
+    load(&mut store, "t", df!("x" => [1i64, 2, 3]).unwrap());
+    assert_eq!(store.record_search("t", search("first")).unwrap(), 1);
+    assert_eq!(store.record_search("t", search("second")).unwrap(), 2);
+    assert_eq!(store.current_version("t"), Some(1), "a search commits no version");
+    let store = reopen(store, 5);
+    let history = store.history("t").unwrap();
+    assert_eq!(history.searches.iter().map(|s| s.ended.as_str()).collect::<Vec<_>>(), ["first", "second"]);
+    assert_eq!(history.versions.len(), 1);
+    let mut store = store;
+    assert!(matches!(store.record_search("nope", search("x")), Err(StoreError::UnknownFrame { .. })));
+    for i in 0..crate::search_log::MAX_SEARCHES {
+        store.record_search("t", search(&format!("more {i}"))).unwrap();
+    }
+    let kept = store.history("t").unwrap().searches;
+    assert_eq!(kept.len(), crate::search_log::MAX_SEARCHES);
+    assert_eq!(kept[0].ended, "more 0", "the oldest are dropped first");
+}

@@ -251,5 +251,12 @@ fn history_view(history: &FrameHistoryView) -> crate::server::interpreter::MimeB
         );
     }
     html.push_str("</tbody></table>");
+    if !history.searches.is_empty() {
+        let (search_text, search_html) = crate::search::summary::history_lines(&history.searches);
+        text.push_str("searches (`%%fe search`; no version is committed by a search):\n");
+        text.push_str(&search_text);
+        html.push_str("<p><b>searches</b> (<code>%%fe search</code>; no version is committed by a search)</p>");
+        html.push_str(&search_html);
+    }
     text_and_html(text, html)
 }

@@ -52,6 +52,20 @@ pub struct SuggestSubject {
     pub request: String,
     /// The column the features will predict: never read by a proposal.
     pub target: Option<String>,
+    /// In a `%%fe search` round: what earlier rounds proposed (the builtin provider proposes
+    /// something else each round).
+    pub search: Option<SearchRound>,
+}
+
+/// A `%%fe search` round as the builtin provider needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchRound {
+    pub round: usize,
+    pub seed: u64,
+    /// The new column names of every earlier round that gave code, one list per round.
+    pub tried: Vec<Vec<String>>,
+    /// Columns of the rounds kept so far.
+    pub kept_columns: Vec<String>,
 }
 
 /// One question to a provider: the conversation so far (system message first).

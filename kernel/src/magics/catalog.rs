@@ -114,6 +114,32 @@ pub const COMMANDS: &[CommandDoc] = &[
         ],
     },
     CommandDoc {
+        name: "search",
+        form: MagicForm::Cell,
+        arguments: "NAME --target COL [--rounds N] [--budget-seconds S] [--metric auc|logloss|rmse|r2] [--folds K] [--sample ROWS] [--seed S] [--provider P] [--model M]",
+        body: Some("<the data and the goal, in words>"),
+        summary: "automated feature search: suggest, check, cross-validate, keep what helps",
+        description: "Runs rounds of `%%fe suggest` without you: each round asks the LLM for one \
+                      small set of new columns (its prompt lists what earlier rounds kept and \
+                      rejected, and why), checks and repairs the code, and has the worker \
+                      cross-validate the same model as `%fe evaluate` with and without the new \
+                      columns on K folds (default 5; every statistic of the code and the model is \
+                      fitted on the training folds only). A round is kept only when its gain is \
+                      positive beyond fold noise: Nadeau & Bengio's corrected resampled t over the \
+                      folds above Student's t at 0.975 with K - 1 degrees of freedom. Code that \
+                      reads the target is rejected as leakage. A live table shows every round; \
+                      interrupt stops after the current step and keeps what was decided. At the \
+                      end the kept features are inserted as one `%%fe apply NAME` cell for \
+                      review (nothing is applied until you run it) and the search is kept in \
+                      `%fe history NAME`. Metric: auc (default for a class target), logloss, r2 \
+                      (default for a numeric one) or rmse; --sample caps the rows (default 5000), \
+                      --seed fixes folds, sampling and the builtin provider's order (default 42).",
+        examples: &[
+            "%%fe search cells --target malignant --rounds 5\nbreast cancer cell nuclei measurements; predict malignancy",
+            "%%fe search tx --target churned --metric logloss --budget-seconds 120 --seed 7\ncustomer transactions; predict churn",
+        ],
+    },
+    CommandDoc {
         name: "apply",
         form: MagicForm::Cell,
         arguments: "NAME",

@@ -103,13 +103,13 @@ mod tests {
 
     #[test]
     fn cell_magic_names_complete_after_the_double_prefix() {
-        assert_eq!(at_end("%%fe ").matches, vec!["suggest", "apply"]);
+        assert_eq!(at_end("%%fe ").matches, vec!["suggest", "search", "apply"]);
         assert_eq!(at_end("%%fe a").matches, vec!["apply"]);
     }
 
     #[test]
     fn help_completes_every_command_name() {
-        assert_eq!(at_end("%fe help s").matches, vec!["show", "schema", "suggest", "save", "status"]);
+        assert_eq!(at_end("%fe help s").matches, vec!["show", "schema", "suggest", "search", "save", "status"]);
     }
 
     #[test]

@@ -109,6 +109,7 @@ impl MagicHandler for SuggestHandler {
             profile: frame_profile::from_schema(&prepared.summary),
             request: request.clone(),
             target: prepared.arguments.target.clone(),
+            search: None,
         };
         let messages = vec![
             ChatMessage::new(Role::System, prepared.prompt.system.clone()),
@@ -258,6 +259,7 @@ struct WorkerTrial<'a> {
 }
 
 impl Trial for WorkerTrial<'_> {
+    type Outcome = fe_worker::protocol::ApplySummary;
     fn preview(&mut self, code: &str) -> Result<fe_worker::protocol::ApplySummary, fe_worker::WorkerError> {
         self.control.preview_apply(self.name, code, 1, self.rows)
     }

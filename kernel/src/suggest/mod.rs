@@ -3,20 +3,21 @@
 
 mod arguments;
 mod code_extraction;
-mod errors;
-mod frame_profile;
+pub(crate) mod errors;
+pub(crate) mod frame_profile;
 mod handlers;
-mod language_rules;
+pub(crate) mod language_rules;
 mod live_view;
 mod llm_session;
-mod llm_settings;
+pub(crate) mod llm_settings;
 pub mod provenance;
-mod repair_loop;
+pub(crate) mod repair_loop;
 mod review;
 
 use std::sync::Arc;
 
 pub use llm_session::LlmSession;
+pub(crate) use llm_session::{Asked, ResolvedProvider};
 pub use llm_settings::{env_variable, LLM_KEYS};
 
 use crate::frame_commands::WorkerSession;

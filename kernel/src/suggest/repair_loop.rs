@@ -16,9 +16,11 @@ pub trait Asker {
     fn ask(&mut self, messages: &[ChatMessage], round: usize) -> Result<Asked, LlmError>;
 }
 
-/// Tries code on a sample of the frame (checked, run, not committed).
+/// Tries code in the worker (checked, run, not committed): on a sample for `%%fe suggest`,
+/// cross-validated for `%%fe search`.
 pub trait Trial {
-    fn preview(&mut self, code: &str) -> Result<ApplySummary, WorkerError>;
+    type Outcome;
+    fn preview(&mut self, code: &str) -> Result<Self::Outcome, WorkerError>;
 }
 
 /// One question and answer.
@@ -35,9 +37,9 @@ pub struct Round {
 }
 
 #[derive(Debug)]
-pub struct Accepted {
+pub struct Accepted<T = ApplySummary> {
     pub code: String,
-    pub preview: ApplySummary,
+    pub preview: T,
     pub rounds: Vec<Round>,
 }
 
@@ -51,7 +53,12 @@ pub enum LoopError {
 }
 
 /// The conversation starts with `messages` (system, user).
-pub fn run(mut messages: Vec<ChatMessage>, max_repairs: u32, asker: &mut dyn Asker, trial: &mut dyn Trial) -> Result<Accepted, LoopError> {
+pub fn run<T>(
+    mut messages: Vec<ChatMessage>,
+    max_repairs: u32,
+    asker: &mut dyn Asker,
+    trial: &mut dyn Trial<Outcome = T>,
+) -> Result<Accepted<T>, LoopError> {
     let mut rounds: Vec<Round> = Vec::new();
     for round in 0..=max_repairs as usize {
         let asked = match asker.ask(&messages, round) {
@@ -165,6 +172,7 @@ mod tests {
     struct Checker;
 
     impl Trial for Checker {
+        type Outcome = ApplySummary;
         fn preview(&mut self, code: &str) -> Result<ApplySummary, WorkerError> {
             if let Some(at) = code.find("map_elements") {
                 return Err(WorkerError::RejectedCode {
@@ -241,6 +249,7 @@ mod tests {
     fn worker_failures_the_code_cannot_fix_end_the_loop_at_once() {
         struct Crashing;
         impl Trial for Crashing {
+            type Outcome = ApplySummary;
             fn preview(&mut self, _: &str) -> Result<ApplySummary, WorkerError> {
                 Err(WorkerError::WorkerCrashed { message: "gone".into() })
             }

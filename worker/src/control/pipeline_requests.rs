@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::{unexpected, WorkerControl, WorkerError};
+use crate::evaluation::candidate_folds::{CandidateScores, CandidateSpec};
 use crate::evaluation::EvaluationReport;
 use crate::frame_names::{check_frame_name, name_from_file_stem};
 use crate::lineage::{FrameLineage, ReplayMode};
@@ -35,6 +36,22 @@ impl WorkerControl {
         let request = Request::EvaluatePreview { name: name.into(), code: code.into(), sample_rows, target: target.into() };
         match self.request(request)? {
             Reply::Evaluation(report) => Ok(report),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// One `%%fe search` round, cross-validated by the worker; nothing is committed.
+    pub fn cross_validate(&self, name: &str, spec: CandidateSpec) -> Result<CandidateScores, WorkerError> {
+        match self.request(Request::CrossValidate { name: name.into(), spec })? {
+            Reply::CrossValidated(scores) => Ok(scores),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Keeps a finished search in the history of `name`; nothing else changes.
+    pub fn record_search(&self, name: &str, search: crate::search_log::SearchRecord) -> Result<usize, WorkerError> {
+        match self.request(Request::RecordSearch { name: name.into(), search })? {
+            Reply::SearchRecorded { searches } => Ok(searches),
             other => Err(unexpected(other)),
         }
     }

@@ -106,7 +106,7 @@ pub fn compare(
 
 /// Nadeau & Bengio's corrected resampled t: the k fold differences are not independent (their
 /// training sets overlap), so the variance of their mean is taken as s² (1/k + 1/(k − 1)).
-fn corrected_t(delta: &FoldScores) -> f64 {
+pub(super) fn corrected_t(delta: &FoldScores) -> f64 {
     let k = delta.per_fold.len() as f64;
     let standard_error = delta.std * (1.0 / k + 1.0 / (k - 1.0)).sqrt();
     if standard_error > 0.0 {
@@ -162,7 +162,7 @@ fn accuracy(probabilities: &[Vec<f64>], labels: &[usize]) -> f64 {
 }
 
 /// 1 − residual / total sum of squares around the test rows' mean (as scikit-learn's r2_score).
-fn r_squared(predicted: &[f64], actual: &[f64]) -> f64 {
+pub(super) fn r_squared(predicted: &[f64], actual: &[f64]) -> f64 {
     let mean = actual.iter().sum::<f64>() / actual.len() as f64;
     let residual: f64 = predicted.iter().zip(actual).map(|(p, a)| (a - p).powi(2)).sum();
     let total: f64 = actual.iter().map(|a| (a - mean).powi(2)).sum();
@@ -172,7 +172,7 @@ fn r_squared(predicted: &[f64], actual: &[f64]) -> f64 {
     1.0 - residual / total
 }
 
-fn rmse(predicted: &[f64], actual: &[f64]) -> f64 {
+pub(super) fn rmse(predicted: &[f64], actual: &[f64]) -> f64 {
     (predicted.iter().zip(actual).map(|(p, a)| (a - p).powi(2)).sum::<f64>() / actual.len() as f64).sqrt()
 }
 

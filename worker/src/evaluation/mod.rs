@@ -5,6 +5,7 @@
 // the baseline is the loaded columns that are still there. Nothing is changed by an evaluation.
 
 mod auc;
+pub mod candidate_folds;
 mod columns;
 mod comparison;
 mod correlation;
@@ -173,7 +174,7 @@ fn evaluate(
 }
 
 /// Numbers go into the models as they are; strings one-hot when they have few values.
-fn push_model_column(name: &str, feature: Feature, into: &mut Vec<ModelColumn>, left_out: &mut Vec<(String, String)>) {
+pub(crate) fn push_model_column(name: &str, feature: Feature, into: &mut Vec<ModelColumn>, left_out: &mut Vec<(String, String)>) {
     let cardinality = feature.cardinality();
     let values = match feature {
         Feature::Numeric(_) if cardinality == 0 => {

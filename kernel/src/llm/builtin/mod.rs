@@ -5,6 +5,7 @@ mod column_roles;
 mod families;
 mod python_text;
 mod request_words;
+mod search_rounds;
 
 use std::fmt::Write;
 
@@ -28,7 +29,10 @@ impl Provider for BuiltinProvider {
 
     async fn complete(&self, request: &LlmRequest, progress: &mut dyn Progress) -> Result<Answer, LlmError> {
         let text = match &request.subject {
-            Some(subject) => answer(&subject.profile, subject.target.as_deref(), &subject.request),
+            Some(subject) => match &subject.search {
+                Some(round) => search_rounds::answer(&subject.profile, subject.target.as_deref(), &subject.request, round),
+                None => answer(&subject.profile, subject.target.as_deref(), &subject.request),
+            },
             None => "The builtin provider needs the frame's schema summary; it answers `%%fe suggest` only.".into(),
         };
         progress.text(&text);
