@@ -21,6 +21,19 @@ if ! "$python" -c 'import polars, sys; sys.exit(polars.__version__ != "2.1.0")' 
     exit 2
 fi
 
+# FE_CORPUS_DIR may be given relative to the caller's folder or to this one.
+if [ -n "${FE_CORPUS_DIR:-}" ]; then
+    if [ -d "$FE_CORPUS_DIR" ]; then
+        FE_CORPUS_DIR="$(cd "$FE_CORPUS_DIR" && pwd)"
+    elif [ -d "$here/$FE_CORPUS_DIR" ]; then
+        FE_CORPUS_DIR="$here/$FE_CORPUS_DIR"
+    else
+        echo "run.sh: FE_CORPUS_DIR=$FE_CORPUS_DIR is not a folder" >&2
+        exit 2
+    fi
+    export FE_CORPUS_DIR
+fi
+
 (cd "$repo" && cargo build --release --locked -p fe-lang --example fe_run)
 export FE_RUN="$CARGO_TARGET_DIR/release/examples/fe_run"
 
