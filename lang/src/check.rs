@@ -10,7 +10,7 @@ use crate::parse::{ast, SourceMap};
 
 /// Check a parsed cell. Returns every refusal found (empty when the cell is accepted).
 pub(crate) fn check_suite(suite: &[ast::Stmt], map: &SourceMap<'_>) -> Vec<Diagnostic> {
-    let mut checker = Checker { map, out: Vec::new(), function_depth: 0 };
+    let mut checker = Checker { map, out: Vec::new(), function_depth: 0, class_methods: static_method_names(suite) };
     for stmt in suite {
         checker.stmt(stmt);
     }
@@ -23,6 +23,8 @@ struct Checker<'a, 'src> {
     map: &'a SourceMap<'src>,
     out: Vec<Diagnostic>,
     function_depth: u32,
+    /// Names of the `@staticmethod` helpers of the cell's classes (accepted as attributes).
+    class_methods: BTreeSet<String>,
 }
 
 fn refuse(code: Code, span: Span, construct: impl Into<String>, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
@@ -117,7 +119,7 @@ impl Checker<'_, '_> {
                     }
                 }
             }
-            S::ClassDef(_) => self.push(refuse(Code::ClassDef, span_first_line(span), "class", "classes are not part of the feature language", "use small `def` helpers that return expressions")),
+            S::ClassDef(c) => self.class_def(c, span),
             S::While(_) => self.push(refuse(Code::WhileLoop, span_first_line(span), "while", "`while` loops are not allowed (they need not end)", "loop with `for` over a list or `range(n)`")),
             S::Try(_) | S::TryStar(_) => self.push(refuse(Code::TryStatement, span_first_line(span), "try", "`try`/`except` is not allowed", "errors stop the cell and are reported; check values with `if` instead")),
             S::Raise(s) => self.raise(s, span),
@@ -155,6 +157,33 @@ impl Checker<'_, '_> {
         self.function_depth += 1;
         self.stmts(&s.body);
         self.function_depth -= 1;
+    }
+
+    /// A class is accepted only as a namespace of `@staticmethod` helpers at the top level (no
+    /// bases, no state, no other decorators): `Name.helper(...)` calls a helper. Anything else
+    /// a class can do (instances, `__init__`, inheritance) stays refused.
+    fn class_def(&mut self, c: &ast::StmtClassDef, span: Span) {
+        let hint = "use small `def` helpers that return expressions (a class of `@staticmethod` helpers is accepted)";
+        let plain = c.bases.is_empty() && c.keywords.is_empty() && c.decorator_list.is_empty() && self.function_depth == 0;
+        let only_static = c.body.iter().all(|stmt| match stmt {
+            ast::Stmt::FunctionDef(f) => is_static_method(f),
+            ast::Stmt::Pass(_) => true,
+            ast::Stmt::Expr(e) => matches!(e.value.as_ref(), ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Str(_))),
+            _ => false,
+        });
+        let has_helpers = c.body.iter().any(|stmt| matches!(stmt, ast::Stmt::FunctionDef(_)));
+        if !plain || !only_static || !has_helpers {
+            self.push(refuse(Code::ClassDef, span_first_line(span), "class", "classes are not part of the feature language (only a class of `@staticmethod` helpers is)", hint));
+            return;
+        }
+        self.name_binding(c.name.as_str(), span_first_line(span));
+        for stmt in &c.body {
+            if let ast::Stmt::FunctionDef(f) = stmt {
+                let mut undecorated = f.clone();
+                undecorated.decorator_list.clear();
+                self.function_def(&undecorated, self.map.of(stmt));
+            }
+        }
     }
 
     /// `raise ValueError("…")` (or another builtin exception class): the cell stops with that
@@ -238,7 +267,7 @@ impl Checker<'_, '_> {
             self.push(refused_attribute_diagnostic(refusal, name, span));
             return;
         }
-        if allowlist::is_known_attribute(name) {
+        if allowlist::is_known_attribute(name) || self.class_methods.contains(name) {
             return;
         }
         if let Some(replacement) = allowlist::removed_replacement(name) {
@@ -569,6 +598,25 @@ fn collect_names(expr: &ast::Expr, names: &mut BTreeSet<String>) {
         E::Slice(e) => [&e.lower, &e.upper, &e.step].into_iter().flatten().for_each(|x| collect_names(x, names)),
         _ => {}
     }
+}
+
+fn is_static_method(f: &ast::StmtFunctionDef) -> bool {
+    matches!(f.decorator_list.as_slice(), [ast::Expr::Name(n)] if n.id.as_str() == "staticmethod")
+}
+
+/// The helpers of top-level classes that consist of `@staticmethod` helpers only.
+fn static_method_names(suite: &[ast::Stmt]) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for stmt in suite {
+        if let ast::Stmt::ClassDef(c) = stmt {
+            for f in c.body.iter().filter_map(|s| if let ast::Stmt::FunctionDef(f) = s { Some(f) } else { None }) {
+                if is_static_method(f) && !f.name.as_str().starts_with('_') {
+                    names.insert(f.name.to_string());
+                }
+            }
+        }
+    }
+    names
 }
 
 fn span_first_line(span: Span) -> Span {

@@ -76,7 +76,7 @@ pub fn reference_markdown() -> String {
         "`lambda` (except as the `key=` of sorted/min/max); `map_elements`, `map_batches`, `map_groups`, `pipe`, `apply`, `rolling_map`, plugins and every other per-row Python hook",
         "every `read_*`, `scan_*`, `write_*`, `sink_*`, `from_*` function; URLs in strings; SQL (`sql`, `SQLContext`)",
         "`to_pandas`, `to_numpy`, `to_arrow` and other exits from the plan; `sample`/`shuffle` (not reproducible); `to_physical`; `hash`, `hash_rows` (Rust Polars 0.55 and Python Polars 2.1 give other hash values for the same seed)",
-        "`class`, `while`, `try`/`except`, bare `raise` and `raise … from …`, `with`, `global`/`nonlocal`, `del`, `match`, decorators, `yield` outside a helper or as a value, `async`/`await`, the walrus `:=`, `def` inside a `def`",
+        "`class` (except a top-level class whose body is `@staticmethod` helpers, called as `Name.helper(...)`), `while`, `try`/`except`, bare `raise` and `raise … from …`, `with`, `global`/`nonlocal`, `del`, `match`, decorators, `yield` outside a helper or as a value, `async`/`await`, the walrus `:=`, `def` inside a `def`",
         "`format_map`, `%` formatting, and `str.format` templates whose fields read attributes or items (`{0.x}`, `{0[i]}`); plain `\"{}_{name}\".format(...)` and f-strings are accepted",
         "`date.today()`, `datetime.now()` and other clock or random values (results must be reproducible)",
         "recursion between helpers (found statically), and nesting deeper than the call-depth limit",

@@ -124,6 +124,15 @@ fn series_of_another_frame_are_values_in_is_in_and_lit() {
 }
 
 #[test]
+fn a_class_of_static_methods_is_a_namespace_of_helpers() {
+    let df = run("class Features:\n    \"\"\"helpers\"\"\"\n    @staticmethod\n    def doubled(c):\n        return (pl.col(c) * 2).alias(c + '2')\n\n    @staticmethod\n    def all_doubled(cols):\n        return [Features.doubled(c) for c in cols]\n\ndf = df.with_columns(Features.all_doubled(['x', 'id']))");
+    assert_eq!(ints(&df, "x2"), [20, 40, 60, 80].map(Some).to_vec());
+    assert_eq!(ints(&df, "id2"), [2, 4, 6, 8].map(Some).to_vec());
+    // The helper names are only attributes of the class: on an expression they do not exist.
+    assert_eq!(fails("class F:\n    @staticmethod\n    def doubled(c):\n        return c\n\ne = pl.col('x').doubled()").code, Code::NotOnThisType);
+}
+
+#[test]
 fn cumulative_eval_runs_the_expression_on_expanding_windows() {
     let df = run("df = df.select(pl.col('x').cumulative_eval(pl.element().first() - pl.element().last() ** 2).alias('c'))");
     // Python Polars 2.1 on [10, 20, 30, 40]: 10 - 10**2, 10 - 20**2, …

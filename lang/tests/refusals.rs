@@ -105,6 +105,9 @@ fn cases() -> Vec<Case> {
         case("df = df.with_columns(pl.sql_expr('a * 2'))", Sql, "sql_expr", "sql_expr"),
         // statements outside the subset
         case("class Evil:\n    pass", ClassDef, "class", "class"),
+        case("class Evil:\n    def __init__(self):\n        pass", ClassDef, "class", "class"),
+        case("class Evil(object):\n    @staticmethod\n    def f():\n        return 1", ClassDef, "class", "class"),
+        case("class Evil:\n    @classmethod\n    def f(cls):\n        return cls", ClassDef, "class", "class"),
         case("while True:\n    pass", WhileLoop, "while", "while"),
         case("try:\n    x = 1\nexcept Exception:\n    pass", TryStatement, "try", "try"),
         case("raise", TryStatement, "raise", "raise"),

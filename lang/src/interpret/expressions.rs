@@ -416,6 +416,10 @@ impl Interpreter<'_, '_> {
             Value::Str(_) | Value::List(_) | Value::Dict(_) => self.python_method(object, name, args),
             Value::DType(dtype) => super::module_pl::dtype_method(&dtype, name, &args),
             Value::ModuleFunction(Module::Itertools, "chain") if name == "from_iterable" => self.itertools_function("from_iterable", args),
+            Value::Record(type_name, fields) => match fields.iter().find(|(n, _)| n == name) {
+                Some((_, function)) => self.call_value(function.clone(), args),
+                None => Err(not_available(name, type_name, None)),
+            },
             other => Err(not_available(name, other.type_name(), None)),
         }
     }

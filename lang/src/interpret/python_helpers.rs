@@ -234,6 +234,28 @@ impl Interpreter<'_, '_> {
         Fail::new(code, format!("the cell raised {message}")).hint("nothing was changed; fix the input that the check in the code refused").construct("raise")
     }
 
+    /// `class Name:` whose body is `@staticmethod` helpers (the checker allows nothing else): a
+    /// record of those functions, called as `Name.helper(...)`.
+    pub fn static_method_class(&mut self, class: &ast::StmtClassDef) -> Result<Value> {
+        let mut fields = Vec::new();
+        for stmt in &class.body {
+            if let ast::Stmt::FunctionDef(def) = stmt {
+                let name = def.name.as_str();
+                let saved = self.lookup(name);
+                // Made exactly as a top-level `def` is, then taken out of the scope again.
+                self.statements(std::slice::from_ref(stmt))?;
+                if let Some(function) = self.lookup(name) {
+                    fields.push((name.to_string(), function));
+                }
+                match saved {
+                    Some(v) => self.assign_name(name, v),
+                    None => self.unbind(name),
+                }
+            }
+        }
+        Ok(Value::Record("class", std::rc::Rc::new(fields)))
+    }
+
     /// A failed `assert test, msg`: the cell stops with AssertionError.
     pub fn assertion_failed(&mut self, msg: Option<&ast::Expr>) -> Fail {
         let text = match msg.map(|m| self.eval(m)) {
@@ -278,6 +300,7 @@ pub(crate) fn numeric_limits(name: &str, dtype: &polars::prelude::DataType) -> R
         ("iinfo", D::UInt64) => return Err(Fail::value_error("np.iinfo(np.uint64).max does not fit a 64-bit signed int here").hint("use np.iinfo(np.int64) or a smaller type")),
         _ => return Err(Fail::value_error(format!("np.{name}() does not know the type {dtype}")).hint(if name == "iinfo" { "pass an integer type such as np.int32" } else { "pass np.float32 or np.float64" })),
     };
+    let fields = fields.into_iter().map(|(n, v)| (n.to_string(), v)).collect();
     Ok(Value::Record(if name == "iinfo" { "iinfo" } else { "finfo" }, std::rc::Rc::new(fields)))
 }
 

@@ -46,6 +46,10 @@ impl Interpreter<'_, '_> {
                 }
             },
             S::Raise(s) => return Err(self.raise_statement(s)),
+            S::ClassDef(class) => {
+                let record = self.static_method_class(class)?;
+                self.assign_name(class.name.as_str(), record);
+            }
             S::Assert(s) => {
                 let test = self.eval(&s.test)?;
                 if !self.truthy(&test)? {

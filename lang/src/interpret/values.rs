@@ -151,7 +151,8 @@ pub(crate) enum Value {
     /// `object.name(...)`, through the same allowlist as written-out code.
     Method(Rc<(Value, String)>),
     /// A read-only object with named attributes (`np.iinfo(np.int8)`): its type name and fields.
-    Record(&'static str, Rc<Vec<(&'static str, Value)>>),
+    /// A class of `@staticmethod` helpers is a record of its functions.
+    Record(&'static str, Rc<Vec<(String, Value)>>),
 }
 
 impl Value {
