@@ -270,6 +270,10 @@ impl Checker<'_, '_> {
         if allowlist::is_known_attribute(name) || self.class_methods.contains(name) {
             return;
         }
+        if matches!(name, "today" | "now" | "utcnow") {
+            self.push(refuse(Code::UnknownAttribute, span, name, format!("`{name}()` reads the clock: the step would give another frame when it is replayed, and replays do not record the value"), "write the date as a literal, e.g. `datetime.date(2024, 5, 1)`, or take it from the data, e.g. `pl.col(\"ts\").max()`"));
+            return;
+        }
         if let Some(replacement) = allowlist::removed_replacement(name) {
             self.push(refuse(Code::RemovedName, span, name, format!("`{name}` was removed from Python Polars"), format!("use `{replacement}`")));
             return;

@@ -111,6 +111,7 @@ fn cases() -> Vec<Case> {
         case("while True:\n    pass", WhileLoop, "while", "while"),
         case("try:\n    x = 1\nexcept Exception:\n    pass", TryStatement, "try", "try"),
         case("raise", TryStatement, "raise", "raise"),
+        case("d = datetime.date.today()", UnknownAttribute, "today", "today"),
         case("raise SystemExit(1)", TryStatement, "SystemExit", "raise"),
         case("def f():\n    global df\n    df = None", GlobalStatement, "global", "global"),
         case("@decorator\ndef f(x):\n    return x", Decorator, "decorator", "@decorator"),
