@@ -92,7 +92,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Builtins, "len", "obj", "lists, tuples, dicts, strings, frames (row count)"),
     f(N::Builtins, "range", "start, stop=None, step=1", "lazy as in Python: a loop over it counts against max_loop_iterations, a list made from it against max_list_len"),
     f(N::Builtins, "enumerate", "iterable, start=0", ""),
-    f(N::Builtins, "zip", "*iterables", ""),
+    f(N::Builtins, "zip", "*iterables, strict=False", "strict=True: iterables of different lengths are a ValueError, as in Python"),
     f(N::Builtins, "min", "*args", "on numbers and strings; use pl.min_horizontal for expressions"),
     f(N::Builtins, "max", "*args", "on numbers and strings; use pl.max_horizontal for expressions"),
     f(N::Builtins, "sum", "iterable, start=0", "numbers, or expressions (folded with +)"),
@@ -207,11 +207,19 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Numpy, "arctan", "x", ""), f(N::Numpy, "tanh", "x", ""), f(N::Numpy, "square", "x", ""),
     f(N::Numpy, "cbrt", "x", ""), f(N::Numpy, "radians", "x", ""), f(N::Numpy, "degrees", "x", ""), f(N::Numpy, "isnan", "x", "numbers only"),
     f(N::Numpy, "arange", "start, stop=None, step=1", "ints only: a list (e.g. rolling weights), bounded by max_list_len"),
+    f(N::Numpy, "iinfo", "int_type", "`.min` / `.max` of np.int8 … np.uint32, np.int64, as NumPy gives them (constants)"),
+    f(N::Numpy, "finfo", "float_type", "`.min` / `.max` of np.float32 / np.float64, as NumPy gives them (constants)"),
+    p(N::Numpy, "int8", "NumPy's type names (int8 … int64, uint8 … uint64, float32, float64) stand for the Polars type of the same width"),
+    p(N::Numpy, "int16", ""), p(N::Numpy, "int32", ""), p(N::Numpy, "int64", ""),
+    p(N::Numpy, "uint8", ""), p(N::Numpy, "uint16", ""), p(N::Numpy, "uint32", ""), p(N::Numpy, "uint64", ""),
+    p(N::Numpy, "float32", ""), p(N::Numpy, "float64", ""),
     // itertools
     f(N::Itertools, "combinations", "iterable, r", "bounded by max_list_len"),
     f(N::Itertools, "permutations", "iterable, r=None", "bounded by max_list_len"),
     f(N::Itertools, "product", "*iterables, repeat=1", "bounded by max_list_len"),
     f(N::Itertools, "chain", "*iterables", ""),
+    f(N::Itertools, "combinations_with_replacement", "iterable, r", "bounded by max_list_len"),
+    f(N::Itertools, "from_iterable", "iterable", "`itertools.chain.from_iterable(iterables)`"),
     // pl.when(...) chains
     f(N::When, "then", "statement", "a bare string is a column name, as in Python; use pl.lit(\"…\") for text"),
     f(N::When, "when", "*predicates", "another branch, tested only where the earlier ones were false"),
@@ -266,6 +274,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Expr, "slice", "offset, length=None", ""),
     f(N::Expr, "reinterpret", "*, signed=None, dtype=None", "between numeric types of the same size"),
     f(N::Expr, "set_sorted", "*, descending=False, nulls_last=False", "a promise that the values are sorted (not checked, as in Python)"),
+    f(N::Expr, "cumulative_eval", "expr, *, min_samples=1", "`expr` (of `pl.element()`) on every expanding window, as Polars evaluates it; no Python runs"),
     f(N::Expr, "rank", "method='average', *, descending=False, seed=None", "average, min, max, dense, ordinal"),
     f(N::Expr, "shift", "n=1, *, fill_value=None", "fill_value strings are literals"),
     f(N::Expr, "diff", "n=1, null_behavior='ignore'", ""),
@@ -545,7 +554,7 @@ pub enum Refusal {
 pub fn refused_attribute(name: &str) -> Option<Refusal> {
     const UDF: &[&str] = &[
         "map_elements", "map_batches", "map_groups", "map_rows", "map", "apply", "pipe", "rolling_map",
-        "register_plugin_function", "plugins", "cumulative_eval", "cumfold", "cumreduce", "fold", "reduce",
+        "register_plugin_function", "plugins", "cumfold", "cumreduce", "fold", "reduce",
         "cum_fold", "cum_reduce", "map_many", "map_fields", "eval", "agg_groups",
     ];
     const SQL: &[&str] = &["sql", "sql_expr", "SQLContext"];
@@ -578,7 +587,7 @@ pub fn refused_attribute(name: &str) -> Option<Refusal> {
         return Some(Refusal::DiffersFromPython);
     }
     let io_prefixes = ["read_", "scan_", "write_", "sink_", "from_"];
-    if io_prefixes.iter().any(|prefix| name.starts_with(prefix)) {
+    if io_prefixes.iter().any(|prefix| name.starts_with(prefix)) && name != "from_iterable" {
         return Some(Refusal::InputOutput);
     }
     None
@@ -591,6 +600,11 @@ pub static FORBIDDEN_BUILTINS: &[&str] = &[
     "exit", "quit", "id", "callable", "classmethod", "staticmethod", "property", "format", "repr", "ascii",
     "chr", "ord", "bytes", "bytearray", "iter", "next", "map", "filter", "issubclass", "os", "sys", "subprocess",
     "__builtins__", "importlib", "pickle",
+];
+
+/// Exception classes a cell may `raise` (the cell then stops with that error and its message).
+pub static RAISABLE_EXCEPTIONS: &[&str] = &[
+    "ValueError", "TypeError", "KeyError", "IndexError", "RuntimeError", "NotImplementedError", "Exception", "AssertionError", "ArithmeticError", "LookupError",
 ];
 
 /// Modules that may be imported, with the name they are bound to by default.

@@ -10,7 +10,7 @@ use crate::parse::{ast, SourceMap};
 
 /// Check a parsed cell. Returns every refusal found (empty when the cell is accepted).
 pub(crate) fn check_suite(suite: &[ast::Stmt], map: &SourceMap<'_>) -> Vec<Diagnostic> {
-    let mut checker = Checker { map, out: Vec::new(), function_depth: 0 };
+    let mut checker = Checker { map, out: Vec::new(), function_depth: 0, class_methods: static_method_names(suite) };
     for stmt in suite {
         checker.stmt(stmt);
     }
@@ -23,6 +23,8 @@ struct Checker<'a, 'src> {
     map: &'a SourceMap<'src>,
     out: Vec<Diagnostic>,
     function_depth: u32,
+    /// Names of the `@staticmethod` helpers of the cell's classes (accepted as attributes).
+    class_methods: BTreeSet<String>,
 }
 
 fn refuse(code: Code, span: Span, construct: impl Into<String>, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
@@ -44,7 +46,16 @@ impl Checker<'_, '_> {
         use ast::Stmt as S;
         let span = self.map.of(stmt);
         match stmt {
-            S::Expr(s) => self.expr(&s.value),
+            S::Expr(s) => match s.value.as_ref() {
+                // `yield value` as a statement of a helper makes it a generator function.
+                ast::Expr::Yield(y) if self.function_depth > 0 => {
+                    if let Some(value) = &y.value {
+                        self.expr(value);
+                    }
+                }
+                ast::Expr::YieldFrom(y) if self.function_depth > 0 => self.expr(&y.value),
+                value => self.expr(value),
+            },
             S::Assign(s) => {
                 for target in &s.targets {
                     self.target(target);
@@ -108,15 +119,20 @@ impl Checker<'_, '_> {
                     }
                 }
             }
-            S::ClassDef(_) => self.push(refuse(Code::ClassDef, span_first_line(span), "class", "classes are not part of the feature language", "use small `def` helpers that return expressions")),
+            S::ClassDef(c) => self.class_def(c, span),
             S::While(_) => self.push(refuse(Code::WhileLoop, span_first_line(span), "while", "`while` loops are not allowed (they need not end)", "loop with `for` over a list or `range(n)`")),
             S::Try(_) | S::TryStar(_) => self.push(refuse(Code::TryStatement, span_first_line(span), "try", "`try`/`except` is not allowed", "errors stop the cell and are reported; check values with `if` instead")),
-            S::Raise(_) => self.push(refuse(Code::TryStatement, span, "raise", "`raise` is not allowed", "leave the frame unchanged with `if`, or let the checker's error speak")),
+            S::Raise(s) => self.raise(s, span),
             S::Global(_) | S::Nonlocal(_) => self.push(refuse(Code::GlobalStatement, span, if matches!(stmt, S::Global(_)) { "global" } else { "nonlocal" }, "`global`/`nonlocal` are not allowed", "return values from the helper and assign them")),
             S::With(_) => self.push(refuse(Code::WithStatement, span_first_line(span), "with", "`with` blocks are not allowed", "write the statements without the context manager")),
             S::AsyncWith(_) | S::AsyncFor(_) | S::AsyncFunctionDef(_) => self.push(refuse(Code::Generator, span_first_line(span), "async", "`async` code is not allowed", "write plain synchronous statements")),
             S::Delete(_) => self.push(refuse(Code::Delete, span, "del", "`del` is not allowed", "to remove columns use `df = df.drop(...)`; rebind names instead of deleting them")),
-            S::Assert(_) => self.push(refuse(Code::UnsupportedStatement, span, "assert", "`assert` is not part of the feature language", "use `if` to choose what to compute")),
+            S::Assert(s) => {
+                self.expr(&s.test);
+                if let Some(msg) = &s.msg {
+                    self.expr(msg);
+                }
+            }
             S::Match(_) => self.push(refuse(Code::UnsupportedStatement, span_first_line(span), "match", "`match` is not part of the feature language", "use `if`/`elif`, or `pl.when(...).then(...)` on columns")),
             S::TypeAlias(_) => self.push(refuse(Code::UnsupportedStatement, span, "type", "type aliases are not part of the feature language", "remove the type alias")),
         }
@@ -129,10 +145,10 @@ impl Checker<'_, '_> {
         if self.function_depth > 0 {
             self.push(refuse(Code::UnsupportedFunction, span_first_line(span), format!("def {}", s.name), "functions may only be defined at the top level of the cell", "move the helper to the top level"));
         }
-        if s.args.vararg.is_some() || s.args.kwarg.is_some() {
-            self.push(refuse(Code::UnsupportedFunction, span_first_line(span), format!("def {}", s.name), "`*args`/`**kwargs` parameters are not supported in helpers", "name each parameter (a list parameter works for many values)"));
-        }
         self.name_binding(s.name.as_str(), span_first_line(span));
+        for arg in [&s.args.vararg, &s.args.kwarg].into_iter().flatten() {
+            self.name_binding(arg.arg.as_str(), self.map.of(arg.as_ref()));
+        }
         for arg in s.args.posonlyargs.iter().chain(&s.args.args).chain(&s.args.kwonlyargs) {
             if let Some(default) = &arg.default {
                 self.expr(default);
@@ -141,6 +157,70 @@ impl Checker<'_, '_> {
         self.function_depth += 1;
         self.stmts(&s.body);
         self.function_depth -= 1;
+    }
+
+    /// A class is accepted only as a namespace of `@staticmethod` helpers at the top level (no
+    /// bases, no state, no other decorators): `Name.helper(...)` calls a helper. Anything else
+    /// a class can do (instances, `__init__`, inheritance) stays refused.
+    fn class_def(&mut self, c: &ast::StmtClassDef, span: Span) {
+        let hint = "use small `def` helpers that return expressions (a class of `@staticmethod` helpers is accepted)";
+        let plain = c.bases.is_empty() && c.keywords.is_empty() && c.decorator_list.is_empty() && self.function_depth == 0;
+        let only_static = c.body.iter().all(|stmt| match stmt {
+            ast::Stmt::FunctionDef(f) => is_static_method(f),
+            ast::Stmt::Pass(_) => true,
+            ast::Stmt::Expr(e) => matches!(e.value.as_ref(), ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Str(_))),
+            _ => false,
+        });
+        let has_helpers = c.body.iter().any(|stmt| matches!(stmt, ast::Stmt::FunctionDef(_)));
+        if !plain || !only_static || !has_helpers {
+            self.push(refuse(Code::ClassDef, span_first_line(span), "class", "classes are not part of the feature language (only a class of `@staticmethod` helpers is)", hint));
+            return;
+        }
+        self.name_binding(c.name.as_str(), span_first_line(span));
+        for stmt in &c.body {
+            if let ast::Stmt::FunctionDef(f) = stmt {
+                let mut undecorated = f.clone();
+                undecorated.decorator_list.clear();
+                self.function_def(&undecorated, self.map.of(stmt));
+            }
+        }
+    }
+
+    /// `raise ValueError("…")` (or another builtin exception class): the cell stops with that
+    /// error. Bare `raise` (re-raise) and `raise … from …` have nothing to refer to here.
+    fn raise(&mut self, s: &ast::StmtRaise, span: Span) {
+        let hint = "raise a builtin exception with a message, e.g. `raise ValueError(\"n must be positive\")`";
+        let Some(exc) = &s.exc else {
+            self.push(refuse(Code::TryStatement, span, "raise", "a bare `raise` has no exception to re-raise (there is no `except`)", hint));
+            return;
+        };
+        if s.cause.is_some() {
+            self.push(refuse(Code::TryStatement, span, "raise … from", "`raise … from …` is not supported", hint));
+        }
+        let class = match exc.as_ref() {
+            ast::Expr::Call(call) if call.keywords.is_empty() => {
+                call.args.iter().for_each(|a| self.expr(a));
+                call.func.as_ref()
+            }
+            other => other,
+        };
+        match class {
+            ast::Expr::Name(n) if allowlist::RAISABLE_EXCEPTIONS.contains(&n.id.as_str()) => {}
+            other => self.push(refuse(Code::TryStatement, self.map.of(other), "raise", format!("only builtin exceptions can be raised ({})", allowlist::RAISABLE_EXCEPTIONS.join(", ")), hint)),
+        }
+    }
+
+    /// `key=lambda x: …` of `sorted`, `min` or `max`: a function of plain Python values, run
+    /// while the plan is built. Any other lambda goes through `expr` (and its rules).
+    fn key_lambda(&mut self, lambda: &ast::ExprLambda, span: Span) {
+        let args = &lambda.args;
+        if args.vararg.is_some() || args.kwarg.is_some() || args.posonlyargs.len() + args.args.len() != 1 || !args.kwonlyargs.is_empty() || args.args.iter().chain(&args.posonlyargs).any(|a| a.default.is_some()) {
+            self.push(refuse(Code::Lambda, span, "lambda", "a `key=` lambda takes exactly one parameter", "write it as `key=lambda item: ...`"));
+        }
+        for arg in args.posonlyargs.iter().chain(&args.args) {
+            self.name_binding(arg.def.arg.as_str(), self.map.of(&arg.def));
+        }
+        self.expr(&lambda.body);
     }
 
     fn name_binding(&mut self, name: &str, span: Span) {
@@ -155,14 +235,18 @@ impl Checker<'_, '_> {
         use ast::Expr as E;
         match target {
             E::Name(n) => self.name_binding(n.id.as_str(), self.map.of(target)),
-            E::Tuple(t) => t.elts.iter().for_each(|e| self.target(e)),
-            E::List(t) => t.elts.iter().for_each(|e| self.target(e)),
+            E::Tuple(ast::ExprTuple { elts, .. }) | E::List(ast::ExprList { elts, .. }) => {
+                if elts.iter().filter(|e| matches!(e, E::Starred(_))).count() > 1 {
+                    self.push(refuse(Code::UnsupportedStatement, self.map.of(target), "*name", "at most one starred name per assignment", "index the list instead"));
+                }
+                elts.iter().for_each(|e| self.target(e))
+            }
             E::Subscript(s) => {
                 self.expr(&s.value);
                 self.expr(&s.slice);
             }
             E::Attribute(a) => self.push(refuse(Code::UnsupportedStatement, self.map.of(target), format!(".{} =", a.attr), "assigning to attributes is not allowed", "bind a new name, or use `df = df.with_columns(...)`")),
-            E::Starred(_) => self.push(refuse(Code::UnsupportedStatement, self.map.of(target), "*name", "starred assignment targets are not supported", "index the list instead (`first, rest = xs[0], xs[1:]`)")),
+            E::Starred(s) => self.target(&s.value),
             other => self.push(refuse(Code::UnsupportedStatement, self.map.of(other), "assignment target", "this assignment target is not supported", "assign to a name, a tuple of names, or `d[key]`")),
         }
     }
@@ -183,7 +267,11 @@ impl Checker<'_, '_> {
             self.push(refused_attribute_diagnostic(refusal, name, span));
             return;
         }
-        if allowlist::is_known_attribute(name) {
+        if allowlist::is_known_attribute(name) || self.class_methods.contains(name) {
+            return;
+        }
+        if matches!(name, "today" | "now" | "utcnow") {
+            self.push(refuse(Code::UnknownAttribute, span, name, format!("`{name}()` reads the clock: the step would give another frame when it is replayed, and replays do not record the value"), "write the date as a literal, e.g. `datetime.date(2024, 5, 1)`, or take it from the data, e.g. `pl.col(\"ts\").max()`"));
             return;
         }
         if let Some(replacement) = allowlist::removed_replacement(name) {
@@ -276,6 +364,14 @@ impl Checker<'_, '_> {
                         return;
                     }
                 }
+                let callee = match e.func.as_ref() {
+                    E::Name(n) => n.id.as_str(),
+                    _ => "",
+                };
+                if callee == "getattr" {
+                    self.getattr_call(e, span);
+                    return;
+                }
                 self.expr(&e.func);
                 e.args.iter().for_each(|a| self.expr(a));
                 for keyword in &e.keywords {
@@ -284,7 +380,10 @@ impl Checker<'_, '_> {
                             self.push(refuse(Code::PrivateAttribute, self.map.of(keyword), name.as_str(), "keyword arguments starting with `_` are not accessible", "use the documented parameters"));
                         }
                     }
-                    self.expr(&keyword.value);
+                    match (&keyword.value, keyword.arg.as_ref().map(|a| a.as_str())) {
+                        (E::Lambda(lambda), Some("key")) if matches!(callee, "sorted" | "min" | "max") => self.key_lambda(lambda, self.map.of(&keyword.value)),
+                        (value, _) => self.expr(value),
+                    }
                 }
             }
             E::FormattedValue(e) => {
@@ -325,6 +424,25 @@ impl Checker<'_, '_> {
                     self.expr(part);
                 }
             }
+        }
+    }
+
+    /// `getattr(obj, name)`: two arguments, the name a string. A constant name is checked here
+    /// like `obj.name`; a computed one (a loop variable, an f-string) is checked by the
+    /// interpreter against the same allowlist when it is known. A default (third argument)
+    /// would hide a refused name, so it is not accepted.
+    fn getattr_call(&mut self, e: &ast::ExprCall, span: Span) {
+        if e.args.len() != 2 || !e.keywords.is_empty() || e.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) {
+            self.push(refuse(Code::ForbiddenBuiltin, span, "getattr", "`getattr` takes exactly an object and an attribute name here (no default)", "call the method directly, e.g. `pl.col(\"x\").mean()`"));
+            return;
+        }
+        self.expr(&e.args[0]);
+        match &e.args[1] {
+            ast::Expr::Constant(c) => match &c.value {
+                ast::Constant::Str(name) => self.attribute_name(name, self.map.of(&e.args[1])),
+                _ => self.push(refuse(Code::ForbiddenBuiltin, self.map.of(&e.args[1]), "getattr", "the attribute name of `getattr` must be a string", "pass the method's name as a string")),
+            },
+            other => self.expr(other),
         }
     }
 
@@ -484,6 +602,25 @@ fn collect_names(expr: &ast::Expr, names: &mut BTreeSet<String>) {
         E::Slice(e) => [&e.lower, &e.upper, &e.step].into_iter().flatten().for_each(|x| collect_names(x, names)),
         _ => {}
     }
+}
+
+fn is_static_method(f: &ast::StmtFunctionDef) -> bool {
+    matches!(f.decorator_list.as_slice(), [ast::Expr::Name(n)] if n.id.as_str() == "staticmethod")
+}
+
+/// The helpers of top-level classes that consist of `@staticmethod` helpers only.
+fn static_method_names(suite: &[ast::Stmt]) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for stmt in suite {
+        if let ast::Stmt::ClassDef(c) = stmt {
+            for f in c.body.iter().filter_map(|s| if let ast::Stmt::FunctionDef(f) = s { Some(f) } else { None }) {
+                if is_static_method(f) && !f.name.as_str().starts_with('_') {
+                    names.insert(f.name.to_string());
+                }
+            }
+        }
+    }
+    names
 }
 
 fn span_first_line(span: Span) -> Span {

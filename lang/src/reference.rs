@@ -29,7 +29,10 @@ pub fn reference_markdown() -> String {
         "assignment, tuple unpacking, `d[key] = value`, `xs[i] = value`, augmented assignment (`+=` …), annotated assignment",
         "`for` over a list, tuple, dict, string, `range(...)`, `enumerate`, `zip`, `df.columns`, `df.schema.items()` (bounded), with `break`/`continue`",
         "`if` / `elif` / `else`; conditional expressions `a if cond else b`",
-        "top-level `def` helpers with positional, keyword and default parameters (no recursion, no `*args`/`**kwargs`, no decorators), `return`",
+        "top-level `def` helpers with positional, keyword, default, `*args` (a tuple) and `**kwargs` (a dict) parameters (no recursion, no decorators), `return`; a helper whose body has `yield value` / `yield from xs` statements is a generator: calling it gives the list of what it yielded (made at once, counted against max_list_len)",
+        "`raise ValueError(\"…\")` (or TypeError, KeyError, IndexError, RuntimeError, NotImplementedError, Exception, AssertionError, ArithmeticError, LookupError) and a failed `assert test, msg` stop the cell with that error and message (FE204, FE203 for TypeError); nothing is changed",
+        "`getattr(obj, name)` with exactly two arguments: the name, a constant or a computed string, must be an accepted attribute (checked like `obj.name` written out: before anything runs for a constant, when it is known otherwise)",
+        "`sorted(xs, key=lambda x: …, reverse=…)`, `min(xs, key=lambda …)`, `max(xs, key=lambda …)` on plain Python values (the lambda is evaluated while the plan is built); starred targets `first, *rest = xs`",
         "list, set, dict comprehensions and generator expressions; f-strings with `!r` and the specs `.2f`, `d`, `.1%`, `,`, widths",
         "`pass`, docstrings and comments",
     ] {
@@ -70,10 +73,10 @@ pub fn reference_markdown() -> String {
     let _ = writeln!(out, "* attribute names starting with `_` (dunder and private members); names starting with `__`");
     let _ = writeln!(out, "* the builtins {}", allowlist::FORBIDDEN_BUILTINS.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>().join(", "));
     for line in [
-        "`lambda`; `map_elements`, `map_batches`, `map_groups`, `pipe`, `apply`, `rolling_map`, plugins and every other per-row Python hook",
+        "`lambda` (except as the `key=` of sorted/min/max); `map_elements`, `map_batches`, `map_groups`, `pipe`, `apply`, `rolling_map`, plugins and every other per-row Python hook",
         "every `read_*`, `scan_*`, `write_*`, `sink_*`, `from_*` function; URLs in strings; SQL (`sql`, `SQLContext`)",
         "`to_pandas`, `to_numpy`, `to_arrow` and other exits from the plan; `sample`/`shuffle` (not reproducible); `to_physical`; `hash`, `hash_rows` (Rust Polars 0.55 and Python Polars 2.1 give other hash values for the same seed)",
-        "`class`, `while`, `try`/`except`, `raise`, `with`, `global`/`nonlocal`, `del`, `assert`, `match`, decorators, `yield`, `async`/`await`, the walrus `:=`",
+        "`class` (except a top-level class whose body is `@staticmethod` helpers, called as `Name.helper(...)`), `while`, `try`/`except`, bare `raise` and `raise … from …`, `with`, `global`/`nonlocal`, `del`, `match`, decorators, `yield` outside a helper or as a value, `async`/`await`, the walrus `:=`, `def` inside a `def`",
         "`format_map`, `%` formatting, and `str.format` templates whose fields read attributes or items (`{0.x}`, `{0[i]}`); plain `\"{}_{name}\".format(...)` and f-strings are accepted",
         "`date.today()`, `datetime.now()` and other clock or random values (results must be reproducible)",
         "recursion between helpers (found statically), and nesting deeper than the call-depth limit",

@@ -26,16 +26,24 @@ import polars as pl
 import pytest
 
 import outcome_tally
-from corpus_files import load_corpus
+from corpus_files import CORPUS_DIR, DEFAULT_CORPUS_DIR, load_corpus
 from frame_compare import assert_same_frame, comparable_pair, describe_difference
 
 HERE = Path(__file__).resolve().parent
 SNIPPETS = load_corpus()
 outcome_tally.CORPUS_SIZE[0] = len(SNIPPETS)
 
-def load_known_refusals(path: Path = HERE / "known_refusals.txt") -> dict[str, str]:
+def known_refusals_path() -> Path:
+    """`known_refusals.txt` beside `corpus/` for the default corpus, inside any other corpus folder."""
+    return HERE / "known_refusals.txt" if CORPUS_DIR == DEFAULT_CORPUS_DIR else CORPUS_DIR / "known_refusals.txt"
+
+
+def load_known_refusals(path: Path | None = None) -> dict[str, str]:
     """`snippet_id  reason` per line; `#` starts a comment."""
+    path = path or known_refusals_path()
     known = {}
+    if not path.exists():
+        return known
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:

@@ -61,6 +61,9 @@ impl Interpreter<'_, '_> {
             "zip" => {
                 let lists: Vec<Vec<Value>> = a.rest.iter().map(|v| self.iterate(v)).collect::<Result<_>>()?;
                 let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+                if a.bool("strict", false)? && lists.iter().any(|l| l.len() != n) {
+                    return Err(Fail::value_error("zip() argument lengths differ (strict=True)"));
+                }
                 Ok(Value::list((0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect()))
             }
             "min" | "max" => {

@@ -428,6 +428,11 @@ impl Interpreter<'_, '_> {
             }
             "explode" => e.explode(ExplodeOptions { empty_as_null: a.bool("empty_as_null", false)?, keep_nulls: a.bool("keep_nulls", true)? }),
             "implode" => e.implode(true),
+            "cumulative_eval" => {
+                let evaluation = self.to_expr(a.required("expr")?.clone(), StrAs::Column)?;
+                let min_samples = a.int("min_samples", 1)?.max(0) as usize;
+                e.cumulative_eval(evaluation, min_samples)
+            }
             "item" => return Err(Fail::new(Code::NotOnThisType, "`item()` needs a collected value").hint("use `df.select(expr).item()` or `df[\"x\"].item()`")),
             _ => return Err(super::expressions::not_available(name, "Expr", Some(Namespace::Expr))),
         };
@@ -503,6 +508,12 @@ impl Interpreter<'_, '_> {
             Value::Column(column) => {
                 let df = self.collect(column.frame.data().clone().select([column.expr.clone()]))?;
                 let series = df.columns().first().map(|c| c.as_materialized_series().clone()).ok_or_else(|| Fail::value_error("empty selection"))?;
+                // `other_series.implode()` (Python 2.1's spelling of "the values of that Series") is one
+                // list: test against its items, not against a list of lists.
+                let series = match series.dtype() {
+                    DataType::List(_) if series.len() == 1 => series.explode(ExplodeOptions { empty_as_null: false, keep_nulls: true }).map_err(Fail::from)?,
+                    _ => series,
+                };
                 self.check_list_len(series.len().min(self.limits.max_list_len + 1))?;
                 Ok(lit(series).implode(true))
             }

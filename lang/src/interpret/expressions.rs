@@ -277,6 +277,9 @@ impl Interpreter<'_, '_> {
     }
 
     fn eval_call(&mut self, call: &ast::ExprCall) -> Result<Value> {
+        if let Some(value) = self.python_helper_call(call)? {
+            return Ok(value);
+        }
         let mut args = CallArgs::default();
         for arg in &call.args {
             if let ast::Expr::Starred(s) = arg {
@@ -337,6 +340,10 @@ impl Interpreter<'_, '_> {
             Value::ModuleFunction(module, name) => self.call_module_function(module, name, args),
             Value::Function(function) => self.call_user_function(&function, args),
             Value::DType(dtype) => super::module_pl::construct_dtype(&dtype, &args, self),
+            Value::Method(method) => {
+                let (object, name) = method.as_ref().clone();
+                self.call_method(object, &name, args)
+            }
             other => Err(Fail::type_error(format!("a {} is not callable", other.type_name()))),
         }
     }
@@ -345,6 +352,7 @@ impl Interpreter<'_, '_> {
         let def = &function.def;
         let params: Vec<&ast::ArgWithDefault> = def.args.posonlyargs.iter().chain(&def.args.args).collect();
         let kwonly: Vec<&ast::ArgWithDefault> = def.args.kwonlyargs.iter().collect();
+        let (args, starred) = super::python_helpers::split_star_arguments(def, &params, &kwonly, args);
         let mut scope = std::collections::HashMap::new();
         if args.positional.len() > params.len() {
             return Err(Fail::type_error(format!("{}() takes {} positional arguments but {} were given", def.name, params.len(), args.positional.len())));
@@ -372,13 +380,21 @@ impl Interpreter<'_, '_> {
                 }
             }
         }
+        scope.extend(starred);
+        let generator = super::python_helpers::is_generator(def);
+        if generator {
+            scope.insert(super::python_helpers::YIELDED.to_string(), Value::list(Vec::new()));
+        }
         self.enter_call()?;
         self.push_scope(scope);
         let result = self.statements(&def.body);
+        let yielded = if generator { self.lookup(super::python_helpers::YIELDED) } else { None };
         self.pop_scope();
         self.leave_call();
-        match result? {
-            super::statements::Flow::Return(v) => Ok(v),
+        match (result?, yielded) {
+            // A generator's items, made eagerly (bounded by the list budget as they are yielded).
+            (_, Some(items)) => Ok(items),
+            (super::statements::Flow::Return(v), None) => Ok(v),
             _ => Ok(Value::None),
         }
     }
@@ -399,6 +415,11 @@ impl Interpreter<'_, '_> {
             Value::GroupBy(group_by) => self.group_by_method(*group_by, name, args),
             Value::Str(_) | Value::List(_) | Value::Dict(_) => self.python_method(object, name, args),
             Value::DType(dtype) => super::module_pl::dtype_method(&dtype, name, &args),
+            Value::ModuleFunction(Module::Itertools, "chain") if name == "from_iterable" => self.itertools_function("from_iterable", args),
+            Value::Record(type_name, fields) => match fields.iter().find(|(n, _)| n == name) {
+                Some((_, function)) => self.call_value(function.clone(), args),
+                None => Err(not_available(name, type_name, None)),
+            },
             other => Err(not_available(name, other.type_name(), None)),
         }
     }
@@ -430,6 +451,10 @@ impl Interpreter<'_, '_> {
             },
             Value::Frame(frame) => self.frame_property(frame, name),
             Value::Dict(_) | Value::List(_) | Value::Str(_) => Err(method_without_call(name, object.type_name())),
+            Value::Record(type_name, fields) => {
+                fields.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()).ok_or_else(|| not_available(name, type_name, None))
+            }
+            Value::ModuleFunction(Module::Itertools, "chain") if name == "from_iterable" => Ok(Value::ModuleFunction(Module::Itertools, "from_iterable")),
             other => Err(not_available(name, other.type_name(), None)),
         }
     }
@@ -454,6 +479,14 @@ impl Interpreter<'_, '_> {
         }
         if let Some(value) = super::module_math::constant(module, name) {
             return Ok(value);
+        }
+        if module == Module::Itertools && name == "from_iterable" {
+            return Err(not_available(name, namespace.display(), Some(namespace)).hint("it is `itertools.chain.from_iterable(...)`"));
+        }
+        if module == Module::Numpy {
+            if let Some(dtype) = super::python_helpers::numpy_dtype(name) {
+                return Ok(Value::DType(dtype));
+            }
         }
         match allowlist::lookup(namespace, name) {
             Some(entry) if entry.params.is_some() => Ok(Value::ModuleFunction(module, entry.name)),

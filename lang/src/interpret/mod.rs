@@ -25,6 +25,7 @@ mod module_math;
 mod module_pl;
 mod module_selectors;
 mod operators;
+mod python_helpers;
 mod python_methods;
 mod row_budget;
 mod series;

@@ -123,6 +123,12 @@ impl Interpreter<'_, '_> {
         if name == "arange" {
             return self.numpy_arange(&a);
         }
+        if name == "iinfo" || name == "finfo" {
+            let Value::DType(dtype) = a.required(if name == "iinfo" { "int_type" } else { "float_type" })? else {
+                return Err(Fail::type_error(format!("np.{name}() needs a NumPy type such as np.int32")));
+            };
+            return super::python_helpers::numeric_limits(name, dtype);
+        }
         let x = a.required("x")?.clone();
         if x.is_expression_like() {
             if name == "isnan" {
@@ -221,6 +227,22 @@ impl Interpreter<'_, '_> {
                 }
                 Ok(Value::list(out.into_iter().map(Value::tuple).collect()))
             }
+            "combinations_with_replacement" => {
+                let items = self.iterate(a.required("iterable")?)?;
+                let r = a.int("r", 0)?.max(0) as usize;
+                let mut out = Vec::new();
+                let mut chosen = Vec::new();
+                self.choose_with_replacement(&items, r, 0, &mut chosen, &mut out)?;
+                Ok(Value::list(out))
+            }
+            "from_iterable" => {
+                let mut out = Vec::new();
+                for v in self.iterate(a.required("iterable")?)? {
+                    out.extend(self.iterate(&v)?);
+                    self.check_list_len(out.len())?;
+                }
+                Ok(Value::list(out))
+            }
             "chain" => {
                 let mut out = Vec::new();
                 for v in &a.rest {
@@ -231,6 +253,20 @@ impl Interpreter<'_, '_> {
             }
             _ => unreachable!("bound above"),
         }
+    }
+
+    fn choose_with_replacement(&mut self, items: &[Value], r: usize, start: usize, chosen: &mut Vec<Value>, out: &mut Vec<Value>) -> Result<()> {
+        if chosen.len() == r {
+            out.push(Value::tuple(chosen.clone()));
+            return self.check_list_len(out.len());
+        }
+        for i in start..items.len() {
+            self.step()?;
+            chosen.push(items[i].clone());
+            self.choose_with_replacement(items, r, i, chosen, out)?;
+            chosen.pop();
+        }
+        Ok(())
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -209,6 +209,9 @@ impl Interpreter<'_, '_> {
                 let e = match value {
                     Value::Str(s) => lit(s.to_string()),
                     Value::List(_) | Value::Tuple(_) => list_literal(&value.sequence_items().unwrap_or_default())?,
+                    // `pl.lit(series)` is a literal of the Series' values (from whatever frame it
+                    // was taken), not a reference to a column of the frame it is used in.
+                    Value::Column(c) if !c.with_expressions => lit(self.series_literal(&c)?),
                     other => self.to_expr(other, StrAs::Literal)?,
                 };
                 match a.get("dtype") {

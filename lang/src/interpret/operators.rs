@@ -325,7 +325,7 @@ fn slice_indices(len: usize, lower: Option<i64>, upper: Option<i64>, step: i64) 
     out
 }
 
-fn py_order(a: &Value, b: &Value) -> Result<std::cmp::Ordering> {
+pub(crate) fn py_order(a: &Value, b: &Value) -> Result<std::cmp::Ordering> {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
         (Value::List(_) | Value::Tuple(_), Value::List(_) | Value::Tuple(_)) => {

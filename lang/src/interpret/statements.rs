@@ -38,8 +38,23 @@ impl Interpreter<'_, '_> {
     fn statement_inner(&mut self, stmt: &ast::Stmt) -> Result<Flow> {
         use ast::Stmt as S;
         match stmt {
-            S::Expr(s) => {
-                self.eval(&s.value)?;
+            S::Expr(s) => match s.value.as_ref() {
+                ast::Expr::Yield(y) => self.yield_statement(y.value.as_deref(), false)?,
+                ast::Expr::YieldFrom(y) => self.yield_statement(Some(&y.value), true)?,
+                value => {
+                    self.eval(value)?;
+                }
+            },
+            S::Raise(s) => return Err(self.raise_statement(s)),
+            S::ClassDef(class) => {
+                let record = self.static_method_class(class)?;
+                self.assign_name(class.name.as_str(), record);
+            }
+            S::Assert(s) => {
+                let test = self.eval(&s.test)?;
+                if !self.truthy(&test)? {
+                    return Err(self.assertion_failed(s.msg.as_deref()));
+                }
             }
             S::Assign(s) => {
                 let value = self.eval(&s.value)?;
@@ -137,6 +152,27 @@ impl Interpreter<'_, '_> {
             }
             E::Tuple(ast::ExprTuple { elts, .. }) | E::List(ast::ExprList { elts, .. }) => {
                 let items = self.iterate(&value).map_err(|f| f.at(self.map.of(target), "unpacking"))?;
+                if let Some(star) = elts.iter().position(|e| matches!(e, E::Starred(_))) {
+                    // `first, *rest = items`: the starred name takes a list of what is left over.
+                    let after = elts.len() - star - 1;
+                    if items.len() < elts.len() - 1 {
+                        return Err(Fail::value_error(format!("not enough values to unpack (expected at least {}, got {})", elts.len() - 1, items.len()))
+                            .at(self.map.of(target), "unpacking"));
+                    }
+                    let mut items = items;
+                    let tail = items.split_off(items.len() - after);
+                    let middle = items.split_off(star);
+                    for (elt, item) in elts[..star].iter().zip(items) {
+                        self.assign(elt, item)?;
+                    }
+                    if let E::Starred(s) = &elts[star] {
+                        self.assign(&s.value, Value::list(middle))?;
+                    }
+                    for (elt, item) in elts[star + 1..].iter().zip(tail) {
+                        self.assign(elt, item)?;
+                    }
+                    return Ok(());
+                }
                 if items.len() != elts.len() {
                     return Err(Fail::value_error(format!("cannot unpack {} values into {} names", items.len(), elts.len()))
                         .at(self.map.of(target), "unpacking"));

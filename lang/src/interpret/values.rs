@@ -147,6 +147,12 @@ pub(crate) enum Value {
     Builtin(&'static str),
     /// `pl.date`, `pl.col`, … taken without calling them.
     ModuleFunction(Module, &'static str),
+    /// A method taken by `getattr(object, "name")` and not yet called: calling it calls
+    /// `object.name(...)`, through the same allowlist as written-out code.
+    Method(Rc<(Value, String)>),
+    /// A read-only object with named attributes (`np.iinfo(np.int8)`): its type name and fields.
+    /// A class of `@staticmethod` helpers is a record of its functions.
+    Record(&'static str, Rc<Vec<(String, Value)>>),
 }
 
 impl Value {
@@ -192,6 +198,8 @@ impl Value {
             Value::Function(_) => "function",
             Value::Module(_) => "module",
             Value::Builtin(_) | Value::ModuleFunction(..) => "builtin function",
+            Value::Method(_) => "method",
+            Value::Record(type_name, _) => type_name,
         }
     }
 
