@@ -13,7 +13,7 @@ use crate::diagnostics::Code;
 
 pub(crate) const NAMES: &[&str] = &[
     "len", "range", "enumerate", "zip", "min", "max", "sum", "any", "all", "abs", "round", "sorted", "reversed",
-    "list", "tuple", "dict", "set", "str", "int", "float", "bool", "isinstance", "print",
+    "list", "tuple", "dict", "set", "str", "int", "float", "bool", "isinstance",
 ];
 
 impl Interpreter<'_, '_> {
@@ -231,7 +231,6 @@ impl Interpreter<'_, '_> {
                 }
                 Ok(Value::Bool(hit))
             }
-            "print" => Ok(Value::None),
             _ => Err(Fail::type_error(format!("{name}() is not available"))),
         }
     }
