@@ -137,22 +137,15 @@ fn cell_function(a: &Bound, name: &str) -> Result<Rc<UserFunction>> {
     }
 }
 
-/// One step of a fold: the interpreted body on the two Series, as Python's Series arithmetic
-/// computes it (a length-1 Series broadcasts; the result keeps its left operand's name).
+/// One step of a fold: the interpreted body on the two Series, computed as Python's Series
+/// arithmetic does (each argument a Series literal: a length-1 Series broadcasts, an aggregation
+/// of one argument is one value, the result keeps its left operand's name).
 fn apply_body(body: &Expr, acc: Series, item: Series) -> PolarsResult<Series> {
-    let height = acc.len().max(item.len());
-    let (acc_name, item_name) = (acc.name().clone(), item.name().clone());
-    let broadcast = |s: Series, name: &str| -> Series {
-        let s = if s.len() == 1 && height != 1 { s.new_from_index(0, height) } else { s };
-        s.with_name(name.into())
-    };
-    let frame = DataFrame::new(height, vec![broadcast(acc, ACC).into_column(), broadcast(item, ITEM).into_column()])?;
-    let out = frame.lazy().select([body.clone()]).collect()?;
-    let mut series = out.columns()[0].as_materialized_series().clone();
-    if series.name().as_str() == ACC {
-        series.rename(acc_name);
-    } else if series.name().as_str() == ITEM {
-        series.rename(item_name);
-    }
-    Ok(series)
+    let with_arguments = body.clone().map_expr(|e| match e {
+        Expr::Column(name) if name.as_str() == ACC => lit(acc.clone()),
+        Expr::Column(name) if name.as_str() == ITEM => lit(item.clone()),
+        other => other,
+    });
+    let out = DataFrame::empty().lazy().select([with_arguments]).collect()?;
+    Ok(out.columns()[0].as_materialized_series().clone())
 }
