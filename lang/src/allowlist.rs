@@ -20,6 +20,7 @@ pub enum Namespace {
     Str,
     Dt,
     List,
+    Arr,
     Name,
     Struct,
     Meta,
@@ -48,6 +49,7 @@ impl Namespace {
             Namespace::Str => "Expr.str",
             Namespace::Dt => "Expr.dt",
             Namespace::List => "Expr.list",
+            Namespace::Arr => "Expr.arr",
             Namespace::Name => "Expr.name",
             Namespace::Struct => "Expr.struct",
             Namespace::Meta => "Expr.meta",
@@ -62,7 +64,7 @@ impl Namespace {
 
     pub fn all() -> &'static [Namespace] {
         use Namespace::*;
-        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, Datetime, DataType, When, Expr, Str, Dt, List, Name, Struct, Meta, Frame, Series, GroupBy, PyStr, PyList, PyDict]
+        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, Datetime, DataType, When, Expr, Str, Dt, List, Arr, Name, Struct, Meta, Frame, Series, GroupBy, PyStr, PyList, PyDict]
     }
 }
 
@@ -111,7 +113,6 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Builtins, "float", "x=0.0", "accepts 'nan', 'inf'"),
     f(N::Builtins, "bool", "x=False", ""),
     f(N::Builtins, "isinstance", "obj, classinfo", "classinfo: int, float, str, bool, list, tuple, dict or a tuple of them"),
-    f(N::Builtins, "print", "*args, sep=' ', end='\\n'", "accepted and ignored (nothing is printed)"),
     // pl
     f(N::Pl, "col", "*names", "a name, several names, a list of names, a regex `^…$`, or data types"),
     f(N::Pl, "lit", "value, dtype=None", "Python ints/floats stay dynamically typed as in Python"),
@@ -162,7 +163,11 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Pl, "duration", "*, weeks=None, days=None, hours=None, minutes=None, seconds=None, milliseconds=None, microseconds=None", ""),
     f(N::Pl, "arctan2", "y, x", "bare strings are column names"),
     f(N::Pl, "struct", "*exprs, **named_exprs", "a Struct column (compare, deduplicate, read fields back)"),
-    f(N::Pl, "element", "", "the values inside `pivot(aggregate_function=...)`"),
+    f(N::Pl, "element", "", "the values inside `pivot(aggregate_function=...)`, `list.eval`, `list.agg`, `list.filter`"),
+    f(N::Pl, "fold", "acc, function, exprs, *, returns_scalar=False, return_dtype=None", "function: a lambda or def of the cell, checked feature code, interpreted once (see Checked functions)"),
+    f(N::Pl, "reduce", "function, exprs, *, returns_scalar=False, return_dtype=None", "function as in pl.fold"),
+    f(N::Pl, "cum_fold", "acc, function, exprs, *, returns_scalar=False, return_dtype=None, include_init=False", "a Struct named cum_fold; function as in pl.fold"),
+    f(N::Pl, "cum_reduce", "function, exprs, *, returns_scalar=False, return_dtype=None", "a Struct named cum_reduce; function as in pl.fold"),
     p(N::Pl, "selectors", "the selectors module (`pl.selectors.numeric()`)"),
     // data types (attributes of pl)
     p(N::DataType, "Int8", ""), p(N::DataType, "Int16", ""), p(N::DataType, "Int32", ""), p(N::DataType, "Int64", ""),
@@ -173,6 +178,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::DataType, "Datetime", "time_unit='us', time_zone=None", ""),
     f(N::DataType, "Duration", "time_unit='us'", ""),
     f(N::DataType, "List", "inner", ""),
+    f(N::DataType, "Array", "inner, shape", "shape: the width (an int)"),
     f(N::DataType, "Struct", "fields", "fields: a dict of name → data type, or a list of pl.Field(name, dtype)"),
     f(N::DataType, "is_numeric", "", ""), f(N::DataType, "is_integer", "", ""), f(N::DataType, "is_float", "", ""),
     f(N::DataType, "is_temporal", "", ""), f(N::DataType, "is_signed_integer", "", ""), f(N::DataType, "is_unsigned_integer", "", ""),
@@ -319,9 +325,10 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Expr, "exclude", "columns, *more_columns", ""),
     f(N::Expr, "explode", "*, empty_as_null=False, keep_nulls=True", "gives no more rows than the list elements it reads (frame-level `explode` is counted against max_rows); empty lists give no row, as in Python 2.1"),
     f(N::Expr, "implode", "", ""),
+    f(N::Expr, "pipe", "function, *args, **kwargs", "function: a lambda or def of the cell, called once with the expression"),
     f(N::Expr, "item", "", "Series only: the single value"),
     p(N::Expr, "str", "string functions"), p(N::Expr, "dt", "date/time functions"),
-    p(N::Expr, "list", "list functions"), p(N::Expr, "name", "output-name functions"),
+    p(N::Expr, "list", "list functions"), p(N::Expr, "arr", "fixed-width array functions"), p(N::Expr, "name", "output-name functions"),
     p(N::Expr, "struct", "struct fields"),
     p(N::Expr, "meta", "facts about the expression itself"),
     // Expr.str
@@ -402,8 +409,14 @@ pub static ENTRIES: &[Entry] = &[
     f(N::List, "to_struct", "fields", "fields: a list of names (required in Python 2.1)"),
     f(N::List, "filter", "predicate", "a predicate on `pl.element()`"),
     f(N::List, "agg", "expr", "an aggregation of `pl.element()` per list"),
+    f(N::List, "eval", "expr, *, parallel=False", "runs an expression of `pl.element()` on each list, inside the engine"),
     f(N::List, "explode", "*, empty_as_null=False, keep_nulls=True", ""),
     f(N::List, "item", "*, allow_empty=False", "the single value of each list"),
+    f(N::List, "to_array", "width", "an Array column of lists of `width` values"),
+    // Expr.arr (fixed-width Array columns)
+    f(N::Arr, "eval", "expr, *, as_list=False", "runs an expression of `pl.element()` on each array, inside the engine"),
+    f(N::Arr, "agg", "expr", "an aggregation of `pl.element()` per array"),
+    f(N::Arr, "len", "", ""), f(N::Arr, "sum", "", ""), f(N::Arr, "min", "", ""), f(N::Arr, "max", "", ""),
     // Expr.struct
     f(N::Struct, "field", "name, *more_names", ""),
     f(N::Struct, "rename_fields", "names", ""),
@@ -430,11 +443,13 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Frame, "join_asof", "other, *, left_on=None, right_on=None, on=None, by_left=None, by_right=None, by=None, strategy='backward', suffix='_right', tolerance=None, coalesce=True, allow_exact_matches=True, check_sortedness=True", "backward, forward, nearest; both frames must be sorted by the key"),
     f(N::Frame, "pivot", "on, on_columns=None, *, index=None, values=None, aggregate_function=None, maintain_order=True, sort_columns=False, separator='_', column_naming='auto'", "collects the distinct `on` values when on_columns is not given"),
     f(N::Frame, "group_by", "*by, maintain_order=False, **named_by", "groups come out in first-seen order"),
+    f(N::Frame, "rolling", "index_column, *, period, offset=None, closed='right', group_by=None", "one window per row, of `period` ending at the row's time; offset defaults to -period; `.agg(...)` as group_by"),
     f(N::Frame, "group_by_dynamic", "index_column, *, every, period=None, offset=None, include_boundaries=False, closed='left', label='left', group_by=None, start_by='window'", ""),
     f(N::Frame, "to_dummies", "columns=None, *, separator='_', drop_first=False, drop_nulls=False", "collects the frame"),
     f(N::Frame, "with_row_index", "name='index', offset=0", ""),
     f(N::Frame, "head", "n=5", ""), f(N::Frame, "tail", "n=5", ""), f(N::Frame, "limit", "n=5", ""),
     f(N::Frame, "slice", "offset, length=None", ""),
+    f(N::Frame, "pipe", "function, *args, **kwargs", "function: a lambda or def of the cell, called once with the frame (see Checked functions)"),
     f(N::Frame, "lazy", "", "no-op"), f(N::Frame, "collect", "", "no-op: the plan is collected once after the cell"),
     f(N::Frame, "clone", "", ""),
     f(N::Frame, "cast", "dtypes, *, strict=True", "a dict name → dtype, or one dtype"),
@@ -553,9 +568,9 @@ pub enum Refusal {
 /// Why a (method or module) attribute name is refused outright, if it is.
 pub fn refused_attribute(name: &str) -> Option<Refusal> {
     const UDF: &[&str] = &[
-        "map_elements", "map_batches", "map_groups", "map_rows", "map", "apply", "pipe", "rolling_map",
-        "register_plugin_function", "plugins", "cumfold", "cumreduce", "fold", "reduce",
-        "cum_fold", "cum_reduce", "map_many", "map_fields", "eval", "agg_groups",
+        "map_elements", "map_batches", "map_groups", "map_rows", "map", "apply", "rolling_map",
+        "register_plugin_function", "plugins", "cumfold", "cumreduce", "map_many",
+        "map_fields", "agg_groups",
     ];
     const SQL: &[&str] = &["sql", "sql_expr", "SQLContext"];
     const FORMAT: &[&str] = &["format_map"];
@@ -599,7 +614,7 @@ pub static FORBIDDEN_BUILTINS: &[&str] = &[
     "compile", "__import__", "input", "breakpoint", "help", "dir", "type", "object", "super", "memoryview",
     "exit", "quit", "id", "callable", "classmethod", "staticmethod", "property", "format", "repr", "ascii",
     "chr", "ord", "bytes", "bytearray", "iter", "next", "map", "filter", "issubclass", "os", "sys", "subprocess",
-    "__builtins__", "importlib", "pickle",
+    "__builtins__", "importlib", "pickle", "print",
 ];
 
 /// Exception classes a cell may `raise` (the cell then stops with that error and its message).
@@ -638,6 +653,11 @@ fn index() -> &'static Index {
 /// The entry for `name` in `namespace`.
 pub fn lookup(namespace: Namespace, name: &str) -> Option<&'static Entry> {
     index().by_key.get(&(namespace, name)).copied()
+}
+
+/// The namespaces that accept `name` (for hints when it is used on another kind of value).
+pub fn namespaces_of(name: &str) -> Vec<Namespace> {
+    ENTRIES.iter().filter(|entry| entry.name == name).map(|entry| entry.namespace).collect()
 }
 
 /// Whether any namespace accepts `name` as an attribute.

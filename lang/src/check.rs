@@ -223,6 +223,23 @@ impl Checker<'_, '_> {
         self.expr(&lambda.body);
     }
 
+    /// A lambda is a checked function like a `def`: its body is feature code. Where it may be
+    /// used (pl.fold, pipe, …) is decided by the interpreter, which knows what receives it.
+    fn lambda(&mut self, e: &ast::ExprLambda, span: Span) {
+        if e.args.vararg.is_some() || e.args.kwarg.is_some() {
+            self.push(refuse(Code::Lambda, span, "lambda", "`*args`/`**kwargs` parameters are not supported in lambdas", "name each parameter"));
+        }
+        for arg in e.args.posonlyargs.iter().chain(&e.args.args).chain(&e.args.kwonlyargs) {
+            self.name_binding(arg.def.arg.as_str(), self.map.of(&arg.def));
+            if let Some(default) = &arg.default {
+                self.expr(default);
+            }
+        }
+        self.function_depth += 1;
+        self.expr(&e.body);
+        self.function_depth -= 1;
+    }
+
     fn name_binding(&mut self, name: &str, span: Span) {
         if name.starts_with("__") {
             self.push(refuse(Code::PrivateAttribute, span, name, format!("names starting with `__` are reserved (`{name}`)"), "use a plain name"));
@@ -318,7 +335,7 @@ impl Checker<'_, '_> {
                 self.expr(&e.right);
             }
             E::UnaryOp(e) => self.expr(&e.operand),
-            E::Lambda(_) => self.push(refuse(Code::Lambda, span, "lambda", "`lambda` is not allowed (it would run Python per value)", "write the logic as a Polars expression, e.g. `pl.when(...).then(...).otherwise(...)`, or a top-level `def` that returns an expression")),
+            E::Lambda(e) => self.lambda(e, span),
             E::IfExp(e) => {
                 self.expr(&e.test);
                 self.expr(&e.body);
@@ -599,6 +616,7 @@ fn collect_names(expr: &ast::Expr, names: &mut BTreeSet<String>) {
             go(&e.slice);
         }
         E::Starred(e) => go(&e.value),
+        E::Lambda(e) => go(&e.body),
         E::Slice(e) => [&e.lower, &e.upper, &e.step].into_iter().flatten().for_each(|x| collect_names(x, names)),
         _ => {}
     }
@@ -659,9 +677,14 @@ pub(crate) fn forbidden_builtin(name: &str, span: Span) -> Diagnostic {
         "format" | "repr" | "ascii" => "use an f-string or `str(x)`",
         "type" | "issubclass" => "compare data types directly (`dtype == pl.Float64`) or use `dtype.is_numeric()`",
         "iter" | "next" => "index the list (`xs[0]`) or loop with `for`",
+        "print" => "feature code runs in the worker, where printed text would be lost: show a frame with `%fe show NAME` (or `%fe schema NAME`) after the cell, or put the value in a column",
         _ => "use the feature language's builtins: len, range, enumerate, zip, min, max, sum, sorted, …",
     };
-    refuse(Code::ForbiddenBuiltin, span, name, format!("`{name}` is not allowed"), hint)
+    let message = match name {
+        "print" => "`print` is not supported: feature code runs in the worker and nothing it printed would be shown".to_string(),
+        _ => format!("`{name}` is not allowed"),
+    };
+    refuse(Code::ForbiddenBuiltin, span, name, message, hint)
 }
 
 pub(crate) fn refused_attribute_diagnostic(refusal: Refusal, name: &str, span: Span) -> Diagnostic {

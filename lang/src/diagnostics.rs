@@ -94,6 +94,7 @@ codes! {
     ListBudget = "FE303", ResourceLimit, "list size budget";
     CallDepth = "FE304", ResourceLimit, "call depth limit";
     RowBudget = "FE305", ResourceLimit, "row budget";
+    NestingLimit = "FE306", ResourceLimit, "nesting limit";
 }
 
 impl fmt::Display for Code {

@@ -16,8 +16,10 @@
 
 pub mod allowlist;
 mod check;
+mod deep_stack;
 mod diagnostics;
 mod interpret;
+mod nesting;
 mod parse;
 mod reference;
 pub mod spark;
@@ -26,7 +28,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use polars::prelude::{DataFrame, IntoLazy, LazyFrame, Schema};
 
+pub use deep_stack::{on_deep_stack, DEEP_STACK_BYTES};
 pub use diagnostics::{Code, Diagnostic, DiagnosticKind, Diagnostics, Span};
+pub use nesting::MAX_NESTING;
 pub use interpret::steps_on_this_thread;
 pub use reference::reference_markdown;
 
@@ -77,12 +81,16 @@ pub struct CheckReport {
 ///
 /// Scalars the code takes from frames (`df["x"].mean()`, `df.height`, `.item()`) are
 /// computed by collecting small queries while interpreting.
+///
+/// Runs on a thread with a large stack ([`on_deep_stack`]); code nested deeper than
+/// [`MAX_NESTING`] is refused (`FE306`) before it is checked.
 pub fn run_cell(source: &str, target: &str, frames: &Frames, limits: &Limits) -> Result<CellOutput, Diagnostics> {
+    on_deep_stack(|| run_cell_here(source, target, frames, limits))
+}
+
+fn run_cell_here(source: &str, target: &str, frames: &Frames, limits: &Limits) -> Result<CellOutput, Diagnostics> {
     let parsed = parse::parse_cell(source)?;
-    let refusals = check::check_suite(&parsed.suite, &parsed.locator);
-    if !refusals.is_empty() {
-        return Err(Diagnostics(refusals));
-    }
+    refuse_outside_language(&parsed)?;
     let Some(target_frame) = frames.get(target) else {
         return Err(missing_target(target));
     };
@@ -104,11 +112,12 @@ pub fn run_cell(source: &str, target: &str, frames: &Frames, limits: &Limits) ->
 /// from frames) comes from `fit`; order-dependent transforms treat the new data as its own
 /// sequence. Constructs without a fitted form are refused (`FE127`) with a hint.
 pub fn run_cell_fitted(source: &str, target: &str, frames: &Frames, fit: LazyFrame, limits: &Limits) -> Result<CellOutput, Diagnostics> {
+    on_deep_stack(|| run_cell_fitted_here(source, target, frames, fit, limits))
+}
+
+fn run_cell_fitted_here(source: &str, target: &str, frames: &Frames, fit: LazyFrame, limits: &Limits) -> Result<CellOutput, Diagnostics> {
     let parsed = parse::parse_cell(source)?;
-    let refusals = check::check_suite(&parsed.suite, &parsed.locator);
-    if !refusals.is_empty() {
-        return Err(Diagnostics(refusals));
-    }
+    refuse_outside_language(&parsed)?;
     if let Some(offset) = source.find(interpret::RESERVED_PREFIX) {
         let span = parsed.locator.of_bytes(offset, interpret::RESERVED_PREFIX.len());
         return Err(Diagnostics::one(
@@ -146,6 +155,10 @@ pub fn run_cell_fitted(source: &str, target: &str, frames: &Frames, fit: LazyFra
 /// Static check only: parse, allowlist check, then interpret on empty frames of these schemas
 /// (so types, names and signatures are checked too). No data is needed.
 pub fn check_cell(source: &str, target: &str, schemas: &BTreeMap<String, Schema>, limits: &Limits) -> Result<CheckReport, Diagnostics> {
+    on_deep_stack(|| check_cell_here(source, target, schemas, limits))
+}
+
+fn check_cell_here(source: &str, target: &str, schemas: &BTreeMap<String, Schema>, limits: &Limits) -> Result<CheckReport, Diagnostics> {
     let frames: Frames = schemas.iter().map(|(name, schema)| (name.clone(), DataFrame::empty_with_schema(schema).lazy())).collect();
     let output = run_cell(source, target, &frames, limits)?;
     let schema = interpret::collect::schema_checked(&output.frame).map_err(|f| Diagnostics::one(f.into_diagnostic()))?;
@@ -154,17 +167,29 @@ pub fn check_cell(source: &str, target: &str, schemas: &BTreeMap<String, Schema>
 
 /// Only the parse and allowlist steps: the diagnostics a cell gets before anything runs.
 pub fn refusals(source: &str) -> Vec<Diagnostic> {
-    match parse::parse_cell(source) {
-        Ok(parsed) => check::check_suite(&parsed.suite, &parsed.locator),
+    on_deep_stack(|| match parse::parse_cell(source) {
+        Ok(parsed) => refuse_outside_language(&parsed).err().map(|d| d.0).unwrap_or_default(),
         Err(d) => vec![d],
+    })
+}
+
+/// The nesting limit, then the allowlist check.
+fn refuse_outside_language(parsed: &parse::ParsedCell<'_>) -> Result<(), Diagnostics> {
+    if let Some(too_deep) = nesting::nesting_refusal(&parsed.suite, &parsed.locator, MAX_NESTING) {
+        return Err(Diagnostics::one(too_deep));
     }
+    let refusals = check::check_suite(&parsed.suite, &parsed.locator);
+    if !refusals.is_empty() {
+        return Err(Diagnostics(refusals));
+    }
+    Ok(())
 }
 
 /// Collect a plan made by [`run_cell`], turning Polars `Deprecation:` warnings (behaviours
 /// Python Polars 2.x removed) and errors into diagnostics. Errors that only show while running
 /// carry no source position (line 1, column 1).
 pub fn collect(frame: LazyFrame) -> Result<DataFrame, Diagnostics> {
-    interpret::collect_checked(frame).map_err(|f| {
+    on_deep_stack(|| interpret::collect_checked(frame)).map_err(|f| {
         let mut d = f.into_diagnostic();
         d.construct = "collect".into();
         Diagnostics::one(d)

@@ -34,6 +34,7 @@ pub fn reference_markdown() -> String {
         "`getattr(obj, name)` with exactly two arguments: the name, a constant or a computed string, must be an accepted attribute (checked like `obj.name` written out: before anything runs for a constant, when it is known otherwise)",
         "`sorted(xs, key=lambda x: …, reverse=…)`, `min(xs, key=lambda …)`, `max(xs, key=lambda …)` on plain Python values (the lambda is evaluated while the plan is built); starred targets `first, *rest = xs`",
         "list, set, dict comprehensions and generator expressions; f-strings with `!r` and the specs `.2f`, `d`, `.1%`, `,`, widths",
+        "`lambda` expressions: checked functions like `def` helpers (see below)",
         "`pass`, docstrings and comments",
     ] {
         let _ = writeln!(out, "* {line}");
@@ -41,6 +42,7 @@ pub fn reference_markdown() -> String {
     out.push_str("\nOperators: `+ - * / // % **` (`/` is true division, as in Python), `& | ^ ~` on expressions and selectors, comparisons (chained comparisons on plain values), `and`/`or`/`not` on plain values, `in`/`not in`, `is None`.\n\n");
     out.push_str("A bare string is a column name wherever Python Polars treats it so (`pl.col`, `select`, `with_columns`, `group_by`, `over`, `then`/`otherwise`, `concat_str`, horizontal functions); it is a literal in operands of `+` and comparisons, `fill_null`, `replace`, `shift(fill_value=)`, and every `str.*` argument.\n\n");
 
+    out.push_str(CHECKED_FUNCTIONS);
     out.push_str("## Accepted names\n\n");
     for namespace in Namespace::all() {
         let entries: Vec<_> = ENTRIES.iter().filter(|e| e.namespace == *namespace).collect();
@@ -73,7 +75,7 @@ pub fn reference_markdown() -> String {
     let _ = writeln!(out, "* attribute names starting with `_` (dunder and private members); names starting with `__`");
     let _ = writeln!(out, "* the builtins {}", allowlist::FORBIDDEN_BUILTINS.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>().join(", "));
     for line in [
-        "`lambda` (except as the `key=` of sorted/min/max); `map_elements`, `map_batches`, `map_groups`, `pipe`, `apply`, `rolling_map`, plugins and every other per-row Python hook",
+        "`map_elements`, `map_batches`, `map_groups`, `apply`, `rolling_map`, plugins and every other per-row Python hook (whatever function they are given)",
         "every `read_*`, `scan_*`, `write_*`, `sink_*`, `from_*` function; URLs in strings; SQL (`sql`, `SQLContext`)",
         "`to_pandas`, `to_numpy`, `to_arrow` and other exits from the plan; `sample`/`shuffle` (not reproducible); `to_physical`; `hash`, `hash_rows` (Rust Polars 0.55 and Python Polars 2.1 give other hash values for the same seed)",
         "`class` (except a top-level class whose body is `@staticmethod` helpers, called as `Name.helper(...)`), `while`, `try`/`except`, bare `raise` and `raise … from …`, `with`, `global`/`nonlocal`, `del`, `match`, decorators, `yield` outside a helper or as a value, `async`/`await`, the walrus `:=`, `def` inside a `def`",
@@ -90,6 +92,7 @@ pub fn reference_markdown() -> String {
     let _ = writeln!(out, "| loop and comprehension iterations | {} | FE302 |", limits.max_loop_iterations);
     let _ = writeln!(out, "| list length | {} | FE303 |", limits.max_list_len);
     let _ = writeln!(out, "| helper call depth | {} | FE304 |", limits.max_call_depth);
+    let _ = writeln!(out, "| nesting of expressions and blocks (a sum of n terms nests n deep, a chain of n calls 2n; checked before anything else, on a {} MiB stack; CPython 3.11 compiles about 2,990 levels) | {} | FE306 |", crate::DEEP_STACK_BYTES >> 20, crate::MAX_NESTING);
     let _ = writeln!(out, "| rows from cross joins and `join_where`, `explode`, `upsample`, `pl.int_range`, `pl.repeat`, date ranges, `over(mapping_strategy=\"join\")` lists, Series used as literals (counted before the step runs) | {} | FE305 |", limits.max_rows);
     let _ = writeln!(out, "| string pad length (`pad_start`, `pad_end`, `zfill`) | max_rows / 1000 = {} | FE305 |", limits.max_rows / 1000);
 
@@ -100,7 +103,6 @@ pub fn reference_markdown() -> String {
         "Rust Polars warns (`Deprecation:`) where Python Polars 2.x raises (e.g. `bool & int`, String→Date casts, int `is_in` float lists); those warnings are errors here (FE205) when plans are collected by the interpreter or by `fe_lang::collect`.",
         "Errors that only appear while the final plan runs (a strict cast failing on data) carry no source position.",
         "A Series taken with `df[\"x\"]` is lazy: it can be used in expressions on the frame it came from. Given as it is (maybe renamed) to another frame's `with_columns`/`select`/`hstack`, it is a literal of its values as in Python (bounded by the list budget; refused in a fitted replay); mixed with expressions first (`pl.col(\"a\") + other[\"x\"]`) and used with another frame, it is refused.",
-        "`print` is accepted and prints nothing.",
         "`rolling_sum_by` with `min_samples<=1` gives 0 for a window without values, as Python Polars 2.1 does (Rust Polars 0.55 gives null).",
         "`max`/`min` inside `Expr.rolling(...)` and `group_by_dynamic(...).agg(...)` ignore NaN unless a window holds nothing else, as Python Polars 2.1 does (Rust Polars 0.55 runs overlapping windows through a sliding kernel in which one NaN makes the whole window NaN).",
         "`str.to_integer` parses base 10 only, and `join_where` is a cross join filtered by its predicates (so it is counted against max_rows as a cross join): this build of Rust Polars lacks the `string_to_integer` and `iejoin` features.",
@@ -119,3 +121,27 @@ pub fn reference_markdown() -> String {
     }
     out
 }
+
+/// Which functions of the cell are feature code, and why (a section of the reference).
+const CHECKED_FUNCTIONS: &str = "## Checked functions\n\n\
+A `def` or `lambda` of the cell is feature code: its body is checked like every other line, and it \
+can only see the cell's names (a lambda made inside a helper also sees the helper's local names as \
+they are when it is made). No recursion (found statically between `def`s; through lambdas the \
+call-depth limit stops it), no `*args`/`**kwargs` parameters in lambdas. A name is judged by what it \
+is, not by how it is spelled: `list.eval` runs a Polars expression of `pl.element()` on each list \
+inside the engine, while the builtin `eval` is refused; `pl.fold` is accepted, `functools.reduce` \
+is an import that is refused.\n\n\
+Polars takes such a function in these places:\n\n\
+* `DataFrame.pipe(f, *args, **kwargs)`, `LazyFrame.pipe(...)`, `Expr.pipe(...)`: `f(frame, *args, **kwargs)` is called once, \
+while the plan is built.\n\
+* `pl.fold(acc, f, exprs)`, `pl.reduce(f, exprs)`, `pl.cum_fold(acc, f, exprs)`, `pl.cum_reduce(f, exprs)`: \
+Python Polars calls `f(acc, x)` with Series for each batch. Here `f`'s body is interpreted once, with `acc` and \
+`x` standing for those Series, into one expression, and Rust Polars' own fold (the machinery \
+Python Polars runs `pl.fold` on) evaluates it on each pair of Series: no Python runs, and dtypes \
+(the accumulator's dtype wins in `fold`), nulls, regex and selector inputs (`pl.col(\"^amount_.*$\")`) \
+behave as in Python. As in Python, the body may use only Series operators and methods on its two \
+arguments: a body that calls a `pl.` or `cs.` function (`pl.when`, `pl.lit`, which make expressions \
+and fail in Python), reads other data, or returns something else is refused (FE105).\n\n\
+Everything else that runs a Python function per row or per batch (`map_elements`, `map_batches`, \
+`map_groups`, …) stays refused, whatever function it is given.\n\n";
+

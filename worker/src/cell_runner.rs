@@ -37,16 +37,22 @@ pub fn run_with(
     unchanged: &str,
     options: EngineOptions,
 ) -> Result<CellResult, Failure> {
-    let output = fe_lang::run_cell(code, target, &catalogue(frames), &fe_lang::Limits::default());
-    finish(code, first_line, output, unchanged, options)
+    // Deep code (a 2,000-term sum) recurses in the interpreter and in Polars' planning: both run,
+    // and the plan is dropped, on a thread with a large stack.
+    fe_lang::on_deep_stack(|| {
+        let output = fe_lang::run_cell(code, target, &catalogue(frames), &fe_lang::Limits::default());
+        finish(code, first_line, output, unchanged, options)
+    })
 }
 
 /// Runs `code` as a fitted replay (see `fe_lang::run_cell_fitted`): `frames[target]` is the new
 /// data, `fit` the data the step was originally applied to.
 #[cfg(feature = "lang")]
 pub fn run_fitted(code: &str, target: &str, frames: &HashMap<String, DataFrame>, fit: DataFrame, unchanged: &str) -> Result<CellResult, Failure> {
-    let output = fe_lang::run_cell_fitted(code, target, &catalogue(frames), fit.lazy(), &fe_lang::Limits::default());
-    finish(code, 1, output, unchanged, EngineOptions::default())
+    fe_lang::on_deep_stack(|| {
+        let output = fe_lang::run_cell_fitted(code, target, &catalogue(frames), fit.lazy(), &fe_lang::Limits::default());
+        finish(code, 1, output, unchanged, EngineOptions::default())
+    })
 }
 
 #[cfg(feature = "lang")]

@@ -34,9 +34,10 @@ pub fn system_message() -> String {
          - Imports: only `import polars as pl`, `import polars.selectors as cs`, `import math`, \
            `import numpy as np` (constants and element-wise functions), `import itertools`.\n\
          - Statements: assignments, `for` over lists/ranges/`df.columns`, `if`/`else`, small `def` helpers \
-           (no recursion), comprehensions, f-strings, comments.\n\
-         - Refused: other imports, `lambda`, `map_elements`/`map_batches`/`apply`/`pipe`, \
-           `eval`/`exec`/`open`/`getattr`, I/O (`read_*`, `scan_*`, `write_*`, `sink_*`), SQL, \
+           (no recursion), comprehensions, f-strings, comments; a `lambda` or `def` as the function of `pipe` \
+           or `pl.fold`/`pl.reduce` (a fold's body: operators and methods on its two arguments).\n\
+         - Refused: other imports, `map_elements`/`map_batches`/`apply`, \
+           `eval`/`exec`/`open`/`getattr`/`print`, I/O (`read_*`, `scan_*`, `write_*`, `sink_*`), SQL, \
            `sample`/`shuffle`, `to_pandas`/`to_numpy`, classes, `while`, `try`, `global`, decorators, \
            names starting with `_`.\n\
          - Spell Polars 2.x: `group_by`, `with_columns`, `cum_sum`, `str.len_chars()`, `pl.len()`, \

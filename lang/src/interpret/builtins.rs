@@ -13,7 +13,7 @@ use crate::diagnostics::Code;
 
 pub(crate) const NAMES: &[&str] = &[
     "len", "range", "enumerate", "zip", "min", "max", "sum", "any", "all", "abs", "round", "sorted", "reversed",
-    "list", "tuple", "dict", "set", "str", "int", "float", "bool", "isinstance", "print",
+    "list", "tuple", "dict", "set", "str", "int", "float", "bool", "isinstance",
 ];
 
 impl Interpreter<'_, '_> {
@@ -123,6 +123,11 @@ impl Interpreter<'_, '_> {
                 match (x, digits) {
                     (Value::Int(i), _) => Ok(Value::Int(i)),
                     (Value::Float(f), None) => Ok(Value::Int(round_half_even(f) as i64)),
+                    // Python rounds the exact binary value (round(2.675, 2) is 2.67): so does
+                    // formatting with a precision.
+                    (Value::Float(f), Some(d)) if (0..=300).contains(&d) && f.is_finite() => {
+                        Ok(Value::Float(format!("{:.*}", d as usize, f).parse::<f64>().unwrap_or(f)))
+                    }
                     (Value::Float(f), Some(d)) => {
                         let scale = 10f64.powi(d as i32);
                         Ok(Value::Float(round_half_even(f * scale) / scale))
@@ -234,7 +239,6 @@ impl Interpreter<'_, '_> {
                 }
                 Ok(Value::Bool(hit))
             }
-            "print" => Ok(Value::None),
             _ => Err(Fail::type_error(format!("{name}() is not available"))),
         }
     }

@@ -25,6 +25,7 @@ impl Interpreter<'_, '_> {
             ExprNamespace::Str => self.str_method_expr(expr, name, args)?,
             ExprNamespace::Dt => self.dt_method(expr, name, args)?,
             ExprNamespace::List => self.list_method(expr, name, args)?,
+            ExprNamespace::Arr => self.arr_method(expr, name, args)?,
             ExprNamespace::Name => self.name_method(expr, name, args)?,
             ExprNamespace::Struct => self.struct_method(expr, name, args)?,
             ExprNamespace::Meta => unreachable!("answered above"),

@@ -202,6 +202,7 @@ impl Interpreter<'_, '_> {
                 catch_polars_panic(|| self.property(object, a.attr.as_str())).and_then(|r| r).map_err(|f| f.at(span, a.attr.as_str()))?
             }
             E::Call(call) => return self.eval_call(call),
+            E::Lambda(lambda) => self.lambda_value(lambda)?,
             E::Starred(s) => {
                 return Err(Fail::new(Code::UnsupportedExpression, "`*` unpacking is only supported in calls and list literals").at(self.map.of(&*s.value), "*"));
             }
@@ -353,7 +354,7 @@ impl Interpreter<'_, '_> {
         let params: Vec<&ast::ArgWithDefault> = def.args.posonlyargs.iter().chain(&def.args.args).collect();
         let kwonly: Vec<&ast::ArgWithDefault> = def.args.kwonlyargs.iter().collect();
         let (args, starred) = super::python_helpers::split_star_arguments(def, &params, &kwonly, args);
-        let mut scope = std::collections::HashMap::new();
+        let mut scope = function.closure.clone();
         if args.positional.len() > params.len() {
             return Err(Fail::type_error(format!("{}() takes {} positional arguments but {} were given", def.name, params.len(), args.positional.len())));
         }
@@ -401,6 +402,9 @@ impl Interpreter<'_, '_> {
 
     /// `object.name(args)`.
     pub fn call_method(&mut self, object: Value, name: &str, args: CallArgs) -> Result<Value> {
+        if name == "pipe" && matches!(object, Value::Frame(_) | Value::Expr(_) | Value::When(_) | Value::Selector(_)) {
+            return self.pipe(object, args);
+        }
         match object {
             Value::Module(module) => {
                 let value = self.module_attribute(module, name)?;
@@ -495,6 +499,9 @@ impl Interpreter<'_, '_> {
     }
 
     fn call_module_function(&mut self, module: Module, name: &'static str, args: CallArgs) -> Result<Value> {
+        if matches!(module, Module::Polars | Module::Selectors) {
+            self.polars_calls += 1;
+        }
         match module {
             Module::Polars => self.pl_function(name, args),
             Module::Selectors => self.cs_function(name, args),
@@ -525,6 +532,7 @@ pub(crate) fn expr_namespace(name: &str) -> Option<super::values::ExprNamespace>
         "str" => Some(NS::Str),
         "dt" => Some(NS::Dt),
         "list" => Some(NS::List),
+        "arr" => Some(NS::Arr),
         "name" => Some(NS::Name),
         "struct" => Some(NS::Struct),
         "meta" => Some(NS::Meta),
@@ -537,7 +545,12 @@ pub(crate) fn not_available(name: &str, type_name: &str, namespace: Option<Names
     if let Some(replacement) = allowlist::removed_replacement(name) {
         return Fail::new(Code::RemovedName, format!("`{name}` was removed from Python Polars")).hint(format!("use `{replacement}`"));
     }
+    let elsewhere = allowlist::namespaces_of(name);
     let hint = match allowlist::nearest(name, namespace) {
+        _ if !elsewhere.is_empty() => format!(
+            "`{name}` is accepted on {}; see docs/feature-language.md",
+            elsewhere.iter().map(|ns| ns.display()).collect::<Vec<_>>().join(", ")
+        ),
         Some(near) if near != name => format!("did you mean `{near}`? See docs/feature-language.md"),
         _ => "see docs/feature-language.md for what each kind of value accepts".to_string(),
     };

@@ -212,9 +212,10 @@ impl Interpreter<'_, '_> {
                     return Err(Fail::type_error("group_by() needs at least one key"));
                 }
                 a.bool("maintain_order", false)?;
-                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: None })))
+                Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: None, rolling: None })))
             }
             "group_by_dynamic" => self.group_by_dynamic(frame, &a),
+            "rolling" => self.frame_rolling(frame, &a),
             "upsample" => self.upsample(frame, &a),
             "interpolate" => {
                 let all = Expr::from(Selector::Wildcard).interpolate(InterpolationMethod::Linear);
@@ -422,8 +423,8 @@ impl Interpreter<'_, '_> {
     pub fn group_by_method(&mut self, group_by: GroupBy, name: &str, args: CallArgs) -> Result<Value> {
         let mut a = args.bind(Namespace::GroupBy, name)?;
         if matches!(name, "head" | "tail") {
-            if group_by.dynamic.is_some() {
-                return Err(Fail::type_error(format!("{name}() is not available after group_by_dynamic")).hint("use `.agg(pl.all().head(n))`"));
+            if group_by.dynamic.is_some() || group_by.rolling.is_some() {
+                return Err(Fail::type_error(format!("{name}() is not available after group_by_dynamic or rolling")).hint("use `.agg(pl.all().head(n))`"));
             }
             let n = a.int("n", 5)?.max(0) as usize;
             self.refuse_statistics_in_keys(&group_by.frame, &group_by.keys, "group_by")?;
@@ -454,12 +455,16 @@ impl Interpreter<'_, '_> {
         };
         // In a fitted replay the groups and their statistics are those of the fit data.
         self.statistics_frame(&group_by.frame, |lf| {
-            match group_by.dynamic {
-                Some((index, options)) => {
+            match (group_by.dynamic, group_by.rolling) {
+                (Some((index, options)), _) => {
                     let aggs = aggs.into_iter().map(super::time_series::nan_ignoring_extrema).collect::<Vec<_>>();
                     lf.group_by_dynamic(index, group_by.keys, options).agg(aggs)
                 }
-                None => lf.group_by_stable(group_by.keys).agg(aggs),
+                (None, Some((index, options))) => {
+                    let aggs = aggs.into_iter().map(super::time_series::nan_ignoring_extrema).collect::<Vec<_>>();
+                    lf.rolling(index, group_by.keys, options).agg(aggs)
+                }
+                (None, None) => lf.group_by_stable(group_by.keys).agg(aggs),
             }
         })
     }

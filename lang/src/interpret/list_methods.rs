@@ -127,6 +127,15 @@ impl Interpreter<'_, '_> {
                 let predicate = self.to_expr(a.required("predicate")?.clone(), StrAs::Column)?;
                 l.eval(Expr::Element.filter(predicate))
             }
+            "to_array" => {
+                let width = a.int("width", 0)?;
+                let width = usize::try_from(width).map_err(|_| Fail::value_error(format!("list.to_array(): width must be positive, not {width}")))?;
+                l.to_array(width)
+            }
+            "eval" => {
+                a.bool("parallel", false)?;
+                l.eval(self.to_expr(a.required("expr")?.clone(), StrAs::Column)?)
+            }
             "agg" => {
                 let expr = self.to_expr(a.required("expr")?.clone(), StrAs::Column)?;
                 l.agg(expr)
@@ -134,6 +143,21 @@ impl Interpreter<'_, '_> {
             "explode" => e.explode(ExplodeOptions { empty_as_null: a.bool("empty_as_null", false)?, keep_nulls: a.bool("keep_nulls", true)? }),
             "item" => l.agg(Expr::Element.item(a.bool("allow_empty", false)?)),
             _ => return Err(super::expressions::not_available(name, "Expr.list", Some(Namespace::List))),
+        })
+    }
+
+    /// The `.arr` namespace of fixed-width Array columns.
+    pub fn arr_method(&mut self, e: Expr, name: &str, args: CallArgs) -> Result<Expr> {
+        let a = args.bind(Namespace::Arr, name)?;
+        let arr = e.arr();
+        Ok(match name {
+            "eval" => arr.eval(self.to_expr(a.required("expr")?.clone(), StrAs::Column)?, a.bool("as_list", false)?),
+            "agg" => arr.agg(self.to_expr(a.required("expr")?.clone(), StrAs::Column)?),
+            "len" => arr.len(),
+            "sum" => arr.sum(),
+            "min" => arr.min(),
+            "max" => arr.max(),
+            _ => return Err(super::expressions::not_available(name, "Expr.arr", Some(Namespace::Arr))),
         })
     }
 

@@ -3,6 +3,7 @@
 
 mod args;
 mod builtins;
+mod checked_functions;
 pub(crate) mod collect;
 mod conversions;
 mod expr_methods;
@@ -62,6 +63,11 @@ pub fn steps_on_this_thread() -> u64 {
     STEPS_ON_THIS_THREAD.with(|c| c.get())
 }
 
+/// Count steps another thread took for this one (deep work runs on its own thread).
+pub(crate) fn add_steps_on_this_thread(steps: u64) {
+    STEPS_ON_THIS_THREAD.with(|c| c.set(c.get() + steps));
+}
+
 /// What the interpreter produced.
 pub(crate) struct Outcome {
     pub frame: LazyFrame,
@@ -91,6 +97,8 @@ pub(crate) struct Interpreter<'a, 'src> {
     /// Frames that hold one eager Series (`pl.int_range(..., eager=True)`): used in another
     /// frame's methods, such a Series is a literal of its values.
     eager_frames: BTreeSet<u64>,
+    /// Calls of `pl.`/`cs.` functions so far (a fold's function may make none).
+    polars_calls: u64,
 }
 
 impl<'a, 'src> Interpreter<'a, 'src> {
@@ -123,6 +131,7 @@ impl<'a, 'src> Interpreter<'a, 'src> {
             expr_arena: Arena::new(),
             current_span: Span::default(),
             eager_frames: BTreeSet::new(),
+            polars_calls: 0,
         }
     }
 

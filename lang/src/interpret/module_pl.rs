@@ -32,6 +32,7 @@ pub(crate) fn dtype_named(name: &str) -> Option<DataType> {
         "Duration" => DataType::Duration(TimeUnit::Microseconds),
         "Categorical" => DataType::from_categories(Categories::global()),
         "List" => DataType::List(Box::new(DataType::Null)),
+        "Array" => DataType::Array(Box::new(DataType::Null), 0),
         "Struct" => DataType::Struct(Vec::new()),
         _ => return None,
     })
@@ -48,6 +49,7 @@ pub(crate) fn dtype_repr(dtype: &DataType) -> String {
         ),
         DataType::Duration(tu) => format!("Duration(time_unit='{}')", time_unit_name(*tu)),
         DataType::List(inner) => format!("List({})", dtype_repr(inner)),
+        DataType::Array(inner, width) => format!("Array({}, shape=({width},))", dtype_repr(inner)),
         DataType::Struct(fields) => format!(
             "Struct({{{}}})",
             fields.iter().map(|f| format!("'{}': {}", f.name(), dtype_repr(f.dtype()))).collect::<Vec<_>>().join(", ")
@@ -113,6 +115,14 @@ pub(crate) fn construct_dtype(dtype: &DataType, args: &CallArgs, _me: &mut Inter
         DataType::Duration(_) => {
             let a = args.bind(Namespace::DataType, "Duration")?;
             Ok(Value::DType(DataType::Duration(time_unit(&a.string("time_unit", "us")?)?)))
+        }
+        DataType::Array(..) => {
+            let a = args.bind(Namespace::DataType, "Array")?;
+            let width = match a.required("shape")? {
+                Value::Int(w) if *w > 0 => *w as usize,
+                other => return Err(Fail::type_error(format!("pl.Array(inner, shape): shape must be a positive int here, not {}", other.type_name()))),
+            };
+            Ok(Value::DType(DataType::Array(Box::new(dtype_of(a.required("inner")?)?), width)))
         }
         DataType::List(_) => {
             let a = args.bind(Namespace::DataType, "List")?;
@@ -371,6 +381,7 @@ impl Interpreter<'_, '_> {
                 let names = self.names_from(vec![a.required("name")?.clone()])?;
                 Expr::Field(names.into_iter().map(PlSmallStr::from).collect())
             }
+            "fold" | "reduce" | "cum_fold" | "cum_reduce" => self.horizontal_fold(name, &a)?,
             "concat_list" => {
                 let parts = a.first_and_rest("exprs");
                 let exprs = self.exprs_from(parts, StrAs::Column)?;

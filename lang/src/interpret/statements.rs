@@ -101,7 +101,7 @@ impl Interpreter<'_, '_> {
                         defaults.push((arg.def.arg.to_string(), self.eval(default)?));
                     }
                 }
-                let function = UserFunction { def: def.clone(), defaults };
+                let function = UserFunction { def: def.clone(), defaults, closure: Default::default() };
                 self.assign_name(def.name.as_str(), Value::Function(Rc::new(function)));
             }
             S::Return(s) => {

@@ -234,7 +234,29 @@ impl Interpreter<'_, '_> {
             Some(v) => self.exprs_from(vec![v], StrAs::Column)?,
             None => Vec::new(),
         };
-        Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: Some((index, options)) })))
+        Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: Some((index, options)), rolling: None })))
+    }
+
+    /// `df.rolling(index_column, *, period, offset=None, closed="right", group_by=None)`: a
+    /// window of `period` ending at each row's time (offset defaults to -period, as in Python).
+    pub fn frame_rolling(&mut self, frame: Frame, a: &Bound) -> Result<Value> {
+        let index_name = match a.required("index_column")? {
+            Value::Str(s) => s.to_string(),
+            other => return Err(Fail::type_error(format!("rolling(): `index_column` must be a column name, not {}", other.type_name()))),
+        };
+        let index = self.column(&index_name);
+        let period_value = a.required("period")?.clone();
+        let period = duration_arg(&period_value, "rolling(): period")?;
+        let offset = match a.get("offset") {
+            Some(v) => duration_arg(v, "rolling(): offset")?,
+            None => duration_arg(&Value::str(negated(&duration_text(&period_value, "rolling(): period")?)), "rolling(): offset")?,
+        };
+        let options = RollingGroupOptions { index_column: index_name.into(), period, offset, closed_window: closed_window(&a.string("closed", "right")?)? };
+        let keys = match a.get("group_by").cloned() {
+            Some(v) => self.exprs_from(vec![v], StrAs::Column)?,
+            None => Vec::new(),
+        };
+        Ok(Value::GroupBy(Box::new(GroupBy { frame, keys, dynamic: None, rolling: Some((index, options)) })))
     }
 
     /// `df.upsample(time_column, *, every, group_by=None, maintain_order=False)`: the frame gets a

@@ -53,6 +53,8 @@ pub(crate) struct GroupBy {
     pub frame: Frame,
     pub keys: Vec<Expr>,
     pub dynamic: Option<(Expr, DynamicGroupOptions)>,
+    /// `df.rolling(index_column, period=…)`: one window per row.
+    pub rolling: Option<(Expr, RollingGroupOptions)>,
 }
 
 /// `pl.when(...).then(...)` chains.
@@ -92,15 +94,18 @@ pub(crate) enum ExprNamespace {
     Str,
     Dt,
     List,
+    Arr,
     Name,
     Struct,
     Meta,
 }
 
-/// A user `def`.
+/// A user `def`, or a `lambda` (as a `def` whose body returns its expression).
 pub(crate) struct UserFunction {
     pub def: ast::StmtFunctionDef,
     pub defaults: Vec<(String, Value)>,
+    /// The local names a lambda made inside a helper sees (a copy taken when it was made).
+    pub closure: std::collections::HashMap<String, Value>,
 }
 
 /// Insertion-ordered dictionary (keys compared with Python equality).
@@ -191,6 +196,7 @@ impl Value {
                 ExprNamespace::Str => "Expr.str",
                 ExprNamespace::Dt => "Expr.dt",
                 ExprNamespace::List => "Expr.list",
+                ExprNamespace::Arr => "Expr.arr",
                 ExprNamespace::Name => "Expr.name",
                 ExprNamespace::Struct => "Expr.struct",
                 ExprNamespace::Meta => "Expr.meta",

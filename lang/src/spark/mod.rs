@@ -65,6 +65,10 @@ pub struct SparkRefusal {
 /// Translate the step `code` (run with `df` bound to `target`) into PySpark statements.
 /// `prefix` makes the step's variable names unique in the script.
 pub fn translate_step(code: &str, target: &str, inputs: &[SparkInput], prefix: &str) -> Result<SparkStep, SparkRefusal> {
+    crate::on_deep_stack(|| translate_step_here(code, target, inputs, prefix))
+}
+
+fn translate_step_here(code: &str, target: &str, inputs: &[SparkInput], prefix: &str) -> Result<SparkStep, SparkRefusal> {
     let mut frames = Frames::new();
     let mut sources = Vec::new();
     for input in inputs {
