@@ -32,6 +32,7 @@ pub mod schema_summary;
 pub mod service;
 pub mod session_folder;
 pub mod store;
+pub mod taken_values;
 
 pub use control::{WorkerConfig, WorkerControl, WorkerError};
 pub use limits::WorkerLimits;

@@ -311,6 +311,10 @@ impl Worker {
                 crate::evaluation::answer(&self.store, &name, &target, features.as_deref()).map(Reply::Evaluation)
             }
             Request::Replay { name, source, new_name, mode } => self.replay(&name, &source, &new_name, mode),
+            Request::TakenValues { name, version, applied_to, code, reads } => {
+                catch_polars_abort(AssertUnwindSafe(|| crate::taken_values::answer(&self.store, &name, version, applied_to, &code, &reads)))
+                    .map_err(|_| interrupted("no frame was changed"))?
+            }
             Request::Configure { max_versions, sync_checkpoints } => {
                 self.store.set_max_versions(max_versions);
                 self.store.set_sync_checkpoints(sync_checkpoints);
