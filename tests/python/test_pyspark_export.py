@@ -111,7 +111,7 @@ def test_python_values_taken_from_the_data_are_exported_as_the_fitted_literals_t
         k.ok("%%fe apply tx\ndf = df.to_dummies(columns=[\"channel\"])")
         text = k.ok("%fe export tx --target pyspark tx_job.py --check", timeout=600).text()
         print(text)
-        assert re.search(r"checked on local Spark 4\.3\.0: 5 rows × 7 columns equal to the kernel's frame", text), text
+        assert re.search(r"checked on local Spark 4\.3\.0: 5 rows × 8 columns equal to the kernel's frame", text), text
         script = (tmp_path / "tx_job.py").read_text(encoding="utf-8")
         # The literals are the values on the data each step was applied to, and say so.
         assert "took from the data of `tx` version 1" in script and "took from the data of `tx` version 2" in script, script
