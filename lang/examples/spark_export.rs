@@ -1,5 +1,6 @@
 // Batch PySpark export of corpus snippets (for tests/spark): each snippet is one step on its
-// frame, the frames it reads are inputs, every source is a Parquet file of the data folder.
+// frame, the frames it reads are inputs, every source is a Parquet file of the data folder. The
+// snippet first runs on that data to record the Python values it takes from it (fitted literals).
 //
 // Usage: spark_export MANIFEST.json
 // The manifest is a JSON list of {"id", "source", "target", "frames", "data", "output",
@@ -10,6 +11,7 @@
 use std::fs::File;
 use std::path::PathBuf;
 
+use fe_lang::{collect, run_cell_recording, Frames, Limits, TakenValues};
 use fe_lang::spark::{pyspark_script, BlockStart, ScriptBlock, ScriptPlan, ScriptRefusal, ScriptSource, ScriptStep, SourceFormat};
 use polars::prelude::*;
 use serde::Deserialize;
@@ -46,11 +48,14 @@ fn export(job: &Job) -> Result<String, serde_json::Value> {
     for name in &job.frames {
         blocks.push(ScriptBlock { name: name.clone(), version: 1, start: BlockStart::Source, steps: Vec::new() });
     }
+    let taken = taken_values(job, &code);
     let step = ScriptStep {
         version: 2,
         code,
         comments: vec![format!("corpus snippet {}", job.id)],
         reads: job.frames.iter().map(|f| (f.clone(), 1)).collect(),
+        applied_to: 1,
+        taken,
     };
     blocks.push(ScriptBlock { name: job.target.clone(), version: 2, start: BlockStart::Source, steps: vec![step] });
     let plan = ScriptPlan { target: job.target.clone(), version: 2, sources, blocks, header: vec![format!("differential corpus snippet {}", job.id)] };
@@ -58,6 +63,20 @@ fn export(job: &Job) -> Result<String, serde_json::Value> {
         ScriptRefusal::Step { refusal, .. } => json!({"construct": refusal.construct, "line": refusal.line, "column": refusal.column, "message": refusal.message, "hint": refusal.hint}),
         other => json!({"construct": "script", "line": 0, "message": other.to_string()}),
     })
+}
+
+/// The Python values the snippet takes from the data, recorded by running it on the data (as
+/// the worker records them when a step is applied); `None` when it does not run.
+fn taken_values(job: &Job, code: &str) -> Option<TakenValues> {
+    let mut frames = Frames::new();
+    for name in job.frames.iter().chain(std::iter::once(&job.target)) {
+        let path = job.data.join(format!("{name}.parquet"));
+        let df = ParquetReader::new(File::open(&path).ok()?).finish().ok()?;
+        frames.insert(name.clone(), df.lazy());
+    }
+    let (output, taken) = run_cell_recording(code, &job.target, &frames, &Limits::default()).ok()?;
+    collect(output.frame).ok()?;
+    Some(taken)
 }
 
 fn main() {

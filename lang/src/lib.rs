@@ -32,6 +32,7 @@ pub use deep_stack::{on_deep_stack, DEEP_STACK_BYTES};
 pub use diagnostics::{Code, Diagnostic, DiagnosticKind, Diagnostics, Span};
 pub use nesting::MAX_NESTING;
 pub use interpret::steps_on_this_thread;
+pub use interpret::taken_values::TakenValues;
 pub use reference::reference_markdown;
 
 /// Budgets for one cell.
@@ -85,10 +86,33 @@ pub struct CheckReport {
 /// Runs on a thread with a large stack ([`on_deep_stack`]); code nested deeper than
 /// [`MAX_NESTING`] is refused (`FE306`) before it is checked.
 pub fn run_cell(source: &str, target: &str, frames: &Frames, limits: &Limits) -> Result<CellOutput, Diagnostics> {
-    on_deep_stack(|| run_cell_here(source, target, frames, limits))
+    on_deep_stack(|| run_cell_with(source, target, frames, limits, interpret::taken_values::DataValues::Live)).map(|(output, _)| output)
 }
 
-fn run_cell_here(source: &str, target: &str, frames: &Frames, limits: &Limits) -> Result<CellOutput, Diagnostics> {
+/// Like [`run_cell`], and records the Python values the step takes from the data
+/// (`df["x"].quantile(0.9)`, `df.height`, `.item()`, `.to_list()`, …) in the order it takes them:
+/// what [`run_cell_on_schema`] needs to build the same plan without the data.
+pub fn run_cell_recording(source: &str, target: &str, frames: &Frames, limits: &Limits) -> Result<(CellOutput, TakenValues), Diagnostics> {
+    let recording = interpret::taken_values::DataValues::Recording { taken: Default::default(), max_rows: limits.max_list_len + 1 };
+    let (output, taken) = on_deep_stack(|| run_cell_with(source, target, frames, limits, recording))?;
+    let taken = TakenValues::from_frames(taken).map_err(|e| {
+        Diagnostics::one(Diagnostic::new(Code::PolarsError, Span { line: 1, column: 1, end_line: 1, end_column: 1 }, "step", format!("the values the step took from the data could not be recorded: {e}")))
+    })?;
+    Ok((output, taken))
+}
+
+/// Like [`run_cell`] on frames without data: every value the step takes from the data is the
+/// next one of `taken` (recorded by [`run_cell_recording`] on the data), so the plan is the one
+/// that run built, with those values as literals. A collect beyond the record reads the frames.
+pub fn run_cell_on_schema(source: &str, target: &str, frames: &Frames, limits: &Limits, taken: &TakenValues) -> Result<CellOutput, Diagnostics> {
+    let queue = taken.to_frames().map_err(|e| {
+        Diagnostics::one(Diagnostic::new(Code::PolarsError, Span { line: 1, column: 1, end_line: 1, end_column: 1 }, "step", format!("the recorded values of the step cannot be read: {e}")))
+    })?;
+    let replaying = interpret::taken_values::DataValues::Replaying(std::cell::RefCell::new(queue));
+    on_deep_stack(|| run_cell_with(source, target, frames, limits, replaying)).map(|(output, _)| output)
+}
+
+fn run_cell_with(source: &str, target: &str, frames: &Frames, limits: &Limits, data_values: interpret::taken_values::DataValues) -> Result<(CellOutput, Vec<Option<DataFrame>>), Diagnostics> {
     let parsed = parse::parse_cell(source)?;
     refuse_outside_language(&parsed)?;
     let Some(target_frame) = frames.get(target) else {
@@ -102,8 +126,9 @@ fn run_cell_here(source: &str, target: &str, frames: &Frames, limits: &Limits) -
         }
     }
     interpreter.bind_frame("df", target_frame.clone());
+    interpreter.data_values = data_values;
     let outcome = interpreter.run(&parsed.suite).map_err(|f| Diagnostics::one(f.into_diagnostic()))?;
-    Ok(CellOutput { frame: outcome.frame, columns_read: outcome.columns_read })
+    Ok((CellOutput { frame: outcome.frame, columns_read: outcome.columns_read }, outcome.taken))
 }
 
 /// Like [`run_cell`], as a **fitted replay**: `frames[target]` holds new data and `fit` the data

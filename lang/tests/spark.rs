@@ -21,13 +21,13 @@ fn customers() -> SparkInput {
 }
 
 fn code_of(step: &str, inputs: &[SparkInput]) -> String {
-    translate_step(step, "tx", inputs, "s").unwrap_or_else(|r| panic!("{r}")).lines.join("\n")
+    translate_step(step, "tx", inputs, "s", None).unwrap_or_else(|r| panic!("{r}")).lines.join("\n")
 }
 
 #[test]
 fn an_unknown_construct_is_refused_with_its_line_and_column() {
     let step = "df = df.with_columns(a=pl.col(\"amount\") * 2)\ndf = df.with_columns(e=pl.col(\"amount\").ewm_mean(alpha=0.5))";
-    let refusal = translate_step(step, "tx", &[tx()], "s").unwrap_err();
+    let refusal = translate_step(step, "tx", &[tx()], "s", None).unwrap_err();
     assert_eq!((refusal.line, refusal.column, refusal.construct.as_str()), (2, 41, "ewm_mean"));
     assert!(refusal.to_string().contains("line 2, column 41: `ewm_mean`"), "{refusal}");
 }
@@ -35,7 +35,7 @@ fn an_unknown_construct_is_refused_with_its_line_and_column() {
 #[test]
 fn a_python_value_taken_from_the_data_is_refused_at_its_line() {
     let step = "import polars as pl\nthreshold = df[\"amount\"].quantile(0.9)\ndf = df.with_columns(big=pl.col(\"amount\") > threshold)";
-    let refusal = translate_step(step, "tx", &[tx()], "s").unwrap_err();
+    let refusal = translate_step(step, "tx", &[tx()], "s", None).unwrap_err();
     assert_eq!(refusal.line, 2, "{refusal}");
     assert!(refusal.message.contains("takes a Python value from the data"), "{refusal}");
 }

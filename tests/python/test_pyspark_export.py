@@ -97,3 +97,40 @@ def test_check_without_a_pyspark_python_says_which_variable_to_set(kernelspec, t
         assert (tmp_path / "tx_job.py").is_file()
     finally:
         k.close()
+
+
+@NEEDS_SPARK
+def test_python_values_taken_from_the_data_are_exported_as_the_fitted_literals_they_were(kernelspec, tmp_path):
+    data = tmp_path / "tx.csv"
+    data.write_text("id,amount,channel\n1,2.5,web\n2,,app\n3,4.0,web\n4,9.5,store\n5,1.0,\n", encoding="utf-8")
+    k = Kernel(cwd=tmp_path)
+    try:
+        k.ok(f"%fe load {data} as tx")
+        k.ok('%%fe apply tx\nthreshold = df["amount"].quantile(0.75)\nrows = df.height\n'
+             'df = df.with_columns(high=pl.col("amount") > threshold, share=pl.lit(1.0) / rows)')
+        k.ok("%%fe apply tx\ndf = df.to_dummies(columns=[\"channel\"])")
+        text = k.ok("%fe export tx --target pyspark tx_job.py --check", timeout=600).text()
+        print(text)
+        assert re.search(r"checked on local Spark 4\.3\.0: 5 rows × 8 columns equal to the kernel's frame", text), text
+        script = (tmp_path / "tx_job.py").read_text(encoding="utf-8")
+        # The literals are the values on the data each step was applied to, and say so.
+        assert "took from the data of `tx` version 1" in script and "took from the data of `tx` version 2" in script, script
+        assert "#   1. 4.0\n" in script and "#   2. 5\n" in script, script
+        assert "channel_store" in script and "channel_null" in script, script
+    finally:
+        k.close()
+
+
+def test_fitted_literals_need_the_data_the_step_was_applied_to(kernelspec, tmp_path):
+    data = tmp_path / "tx.csv"
+    data.write_text("id,amount\n1,2.5\n2,\n3,4.0\n", encoding="utf-8")
+    k = Kernel(cwd=tmp_path)
+    try:
+        k.ok("%fe config max_versions=1")
+        k.ok(f"%fe load {data} as tx")
+        k.ok('%%fe apply tx\ndf = df.with_columns(centred=pl.col("amount") - df["amount"].mean())')
+        evalue = k.fails("%fe export tx --target pyspark tx_job.py", "RejectedCode").error["evalue"]
+        assert "step 2 of `tx`" in evalue and "version 1" in evalue and "max_versions" in evalue, evalue
+        assert not (tmp_path / "tx_job.py").exists()
+    finally:
+        k.close()

@@ -33,6 +33,7 @@ pub mod search_log;
 pub mod service;
 pub mod session_folder;
 pub mod store;
+pub mod taken_values;
 
 pub use control::{WorkerConfig, WorkerControl, WorkerError};
 pub use limits::WorkerLimits;

@@ -86,6 +86,10 @@ pub enum Request {
     /// request (`source`, its path), fitted or recomputed, and commit the result as the next
     /// version of `new_name`.
     Replay { name: String, source: String, new_name: String, mode: crate::lineage::ReplayMode },
+    /// The Python values `code` (the step that made `name` version `version`) took from the data
+    /// when it was applied to `applied_to` (reading `reads` as of their versions): the PySpark
+    /// export's fitted literals. Nothing is committed.
+    TakenValues { name: String, version: u32, applied_to: u32, code: String, reads: Vec<(String, u32)> },
     /// Test-only: try a forbidden (or allowed) thing from inside the sandbox.
     #[cfg(feature = "test-probes")]
     Probe { probe: crate::probes::Probe },
@@ -110,6 +114,7 @@ impl Request {
             | Request::History { name }
             | Request::Save { name, .. }
             | Request::Lineage { name }
+            | Request::TakenValues { name, .. }
             | Request::CheckpointFile { name }
             | Request::Evaluate { name, .. }
             | Request::CrossValidate { name, .. }
@@ -277,6 +282,9 @@ pub enum Reply {
     CrossValidated(crate::evaluation::candidate_folds::CandidateScores),
     SearchRecorded { searches: usize },
     Replayed(ReplaySummary),
+    /// The values of a `TakenValues` request, in order: Arrow IPC bytes as hex, `None` for one
+    /// too large to be a literal (fe_lang's `TakenValues`).
+    TakenValues { frames: Vec<Option<String>> },
     #[cfg(feature = "test-probes")]
     Probe(crate::probes::ProbeOutcome),
 }

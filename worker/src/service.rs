@@ -322,6 +322,10 @@ impl Worker {
                 Ok(Reply::SearchRecorded { searches: self.store.record_search(&name, search).map_err(store_failure)? })
             }
             Request::Replay { name, source, new_name, mode } => self.replay(&name, &source, &new_name, mode),
+            Request::TakenValues { name, version, applied_to, code, reads } => {
+                catch_polars_abort(AssertUnwindSafe(|| crate::taken_values::answer(&self.store, &name, version, applied_to, &code, &reads)))
+                    .map_err(|_| interrupted("no frame was changed"))?
+            }
             Request::Configure { max_versions, sync_checkpoints } => {
                 self.store.set_max_versions(max_versions);
                 self.store.set_sync_checkpoints(sync_checkpoints);

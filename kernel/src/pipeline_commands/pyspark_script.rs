@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use fe_lang::spark::{pyspark_script, schema_from_columns, BlockStart, ScriptBlock, ScriptPlan, ScriptRefusal, ScriptSource, ScriptStep, SourceFormat};
+use fe_lang::spark::{pyspark_script_fitted, schema_from_columns, BlockStart, ScriptBlock, ScriptPlan, ScriptRefusal, ScriptSource, ScriptStep, SourceFormat};
+use fe_lang::TakenValues;
 use fe_worker::lineage::{FrameLineage, Step, StepAction};
 use fe_worker::loader::InputFormat;
 
@@ -24,10 +25,17 @@ pub enum PySparkError {
     TwoSources { name: String, frame: String, first: String, second: String },
 }
 
-/// The PySpark script of `lineage`.
-pub fn pyspark_script_of(lineage: &FrameLineage, exported_unix_ms: u64, kernel_version: &str) -> Result<String, PySparkError> {
+/// The PySpark script of `lineage`. `taken_values(frame, step)` answers the Python values a step
+/// took from the data it was applied to (the worker runs it again on that checkpoint); they
+/// become the script's fitted literals.
+pub fn pyspark_script_of(
+    lineage: &FrameLineage,
+    exported_unix_ms: u64,
+    kernel_version: &str,
+    taken_values: &mut dyn FnMut(&str, &ScriptStep) -> Result<Option<TakenValues>, String>,
+) -> Result<String, PySparkError> {
     let plan = script_plan(lineage, exported_unix_ms, kernel_version)?;
-    pyspark_script(&plan).map_err(|refusal| PySparkError::Refused { name: lineage.name.clone(), refusal })
+    pyspark_script_fitted(&plan, taken_values).map_err(|refusal| PySparkError::Refused { name: lineage.name.clone(), refusal })
 }
 
 fn script_plan(lineage: &FrameLineage, exported_unix_ms: u64, kernel_version: &str) -> Result<ScriptPlan, PySparkError> {
@@ -37,15 +45,15 @@ fn script_plan(lineage: &FrameLineage, exported_unix_ms: u64, kernel_version: &s
     let mut script_blocks = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let earlier = blocks[..i].iter().filter(|b| b.name == block.name && block.steps.starts_with(b.steps)).max_by_key(|b| b.version);
-        let (start, steps) = match earlier {
-            Some(e) => (BlockStart::Earlier(e.version), &block.steps[e.steps.len()..]),
+        let (start, skipped) = match earlier {
+            Some(e) => (BlockStart::Earlier(e.version), e.steps.len()),
             None => {
                 let first = block.steps.first();
                 match first.map(|s| &s.action) {
                     Some(StepAction::Load { source }) => {
                         let step = first.expect("matched above");
                         add_source(&mut sources, &lineage.name, block.name, source, step)?;
-                        (BlockStart::Source, &block.steps[1..])
+                        (BlockStart::Source, 1)
                     }
                     Some(StepAction::RustCell { execution_count }) => {
                         return Err(ScriptError::FromRustCell { name: block.name.into(), version: first.map(|s| s.version).unwrap_or(0), execution_count: *execution_count }.into())
@@ -58,7 +66,8 @@ fn script_plan(lineage: &FrameLineage, exported_unix_ms: u64, kernel_version: &s
             }
         };
         let mut script_steps = Vec::new();
-        for step in steps {
+        for (step, applied_to) in block.steps[skipped..].iter().zip(&block.steps[skipped - 1..]) {
+            let applied_to = applied_to.version;
             match &step.action {
                 StepAction::Apply { code, llm, reads } => {
                     let author = match llm {
@@ -70,6 +79,8 @@ fn script_plan(lineage: &FrameLineage, exported_unix_ms: u64, kernel_version: &s
                         code: code.clone(),
                         comments: vec![format!("version {}: applied {}, {author}", step.version, timestamp(step.created_unix_ms))],
                         reads: reads.iter().map(|r| (r.name.clone(), r.version)).collect(),
+                        applied_to,
+                        taken: None,
                     });
                 }
                 StepAction::Load { .. } => return Err(ScriptError::NoLoad { name: block.name.into(), version: step.version }.into()),

@@ -40,7 +40,13 @@ impl From<CheckError> for CellError {
 
 pub fn run(control: &WorkerControl, args: &ExportArguments, io: &CellIo) -> Outcome {
     let lineage = control.lineage(&args.name).map_err(cell_error)?;
-    let script = pyspark_script_of(&lineage, now_unix_ms(), env!("CARGO_PKG_VERSION"))?;
+    let mut taken_values = |frame: &str, step: &fe_lang::spark::ScriptStep| {
+        control
+            .taken_values(frame, step.version, step.applied_to, &step.code, &step.reads)
+            .map(|frames| Some(fe_lang::TakenValues { frames }))
+            .map_err(|e| e.to_string())
+    };
+    let script = pyspark_script_of(&lineage, now_unix_ms(), env!("CARGO_PKG_VERSION"), &mut taken_values)?;
     let folder = if args.check { Some(check_folder()?) } else { None };
     let path = match (&args.path, &folder) {
         (Some(path), _) => absolute(path),

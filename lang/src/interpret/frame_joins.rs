@@ -53,7 +53,7 @@ impl Interpreter<'_, '_> {
         args.coalesce = coalesce;
         args.maintain_order = maintain_order;
         let (left_on, right_on) = if matches!(how, JoinType::Cross) {
-            let rows = self.height(&frame.lf)?.saturating_mul(self.height(&other.lf)?);
+            let rows = self.budget_height(&frame.lf)?.saturating_mul(self.budget_height(&other.lf)?);
             self.check_rows(rows, "this cross join")?;
             (Vec::new(), Vec::new())
         } else {
@@ -242,7 +242,7 @@ impl Interpreter<'_, '_> {
         if predicates.is_empty() {
             return Err(Fail::type_error("join_where() needs at least one predicate").hint("for all pairs use `join(other, how=\"cross\")`"));
         }
-        let rows = self.height(&frame.lf)?.saturating_mul(self.height(&other.lf)?);
+        let rows = self.budget_height(&frame.lf)?.saturating_mul(self.budget_height(&other.lf)?);
         self.check_rows(rows, "this join_where (as many pairs as a cross join)")?;
         // Rust Polars' own join_where needs its `iejoin` feature, which this build lacks: the
         // same pairs come from a cross join filtered by the predicates.

@@ -253,20 +253,30 @@ impl Interpreter<'_, '_> {
                     "`to_dummies` (its columns are the values the data holds)",
                     "write the indicators as expressions, e.g. `(pl.col(\"k\") == \"a\").cast(pl.UInt8).alias(\"k_a\")`, or replay with --recompute",
                 )?;
-                let df = self.collect(lf)?;
                 let separator = a.string("separator", "_")?;
                 let drop_first = a.bool("drop_first", false)?;
                 let drop_nulls = a.bool("drop_nulls", false)?;
-                let out = match a.get("columns").cloned() {
+                let schema = self.schema_of(&lf)?;
+                let columns: Vec<PlSmallStr> = match a.get("columns").cloned() {
                     Some(v) => {
                         let selector = self.selector_of(vec![v])?;
-                        let names = selector.into_columns(df.schema(), &Default::default()).map_err(Fail::from)?;
-                        let names: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
-                        df.columns_to_dummies(names, Some(&separator), drop_first, drop_nulls)
+                        selector.into_columns(&schema, &Default::default()).map_err(Fail::from)?.iter().cloned().collect()
                     }
+                    None => schema.iter_names().cloned().collect(),
+                };
+                if self.data_values.is_schema_only() {
+                    return self.dummies_from_record(&frame, &columns);
+                }
+                // The whole frame is data, not a value of the step: not recorded as one.
+                let df = self.collect_unrecorded(lf)?;
+                let out = match a.get("columns") {
+                    Some(_) => df.columns_to_dummies(columns.iter().map(|n| n.as_str()).collect(), Some(&separator), drop_first, drop_nulls),
                     None => df.to_dummies(Some(&separator), drop_first, drop_nulls),
                 }
                 .map_err(Fail::from)?;
+                if self.data_values.is_recording() {
+                    self.record_dummies(&df, &out, &columns, &separator)?;
+                }
                 Ok(Value::Frame(self.new_frame(out.lazy())))
             }
             "with_row_index" => {
@@ -381,10 +391,10 @@ impl Interpreter<'_, '_> {
         let schema = self.schema_of(lf)?;
         let names = selector.clone().into_columns(&schema, &Default::default()).map_err(Fail::from)?;
         let Some(first) = names.iter().find(|n| matches!(schema.get(n.as_str()), Some(DataType::List(_)))) else {
-            return self.height(lf);
+            return self.budget_height(lf);
         };
         let per_row = col(first.clone()).list().len().fill_null(lit(1u32)).clip_min(lit(1u32)).cast(DataType::UInt64);
-        let counted = self.collect(lf.clone().select([per_row.sum().alias("rows")]))?;
+        let Some(counted) = self.budget_collect(lf.clone().select([per_row.sum().alias("rows")]))? else { return Ok(0) };
         let value = counted.column("rows").map_err(Fail::from)?.get(0).map_err(Fail::from)?;
         Ok(value.extract::<u64>().unwrap_or(0))
     }

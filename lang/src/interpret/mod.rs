@@ -13,7 +13,9 @@ mod expr_statistics;
 mod expressions;
 pub(crate) mod failure;
 mod fitted;
+mod fitted_dummies;
 mod fitted_frames;
+pub(crate) mod taken_values;
 pub(crate) mod format_spec;
 mod frame_joins;
 mod frame_describe;
@@ -53,6 +55,9 @@ use values::{Frame, Module, Value};
 pub(crate) use collect::collect_checked;
 pub(crate) use fitted::RESERVED_PREFIX;
 
+/// The start of the error a replayed collect gives when its recorded value was too large.
+pub(crate) const TAKEN_TOO_LARGE: &str = "a value taken from the data is too large to be a literal";
+
 thread_local! {
     static STEPS_ON_THIS_THREAD: Cell<u64> = const { Cell::new(0) };
 }
@@ -72,6 +77,8 @@ pub(crate) fn add_steps_on_this_thread(steps: u64) {
 pub(crate) struct Outcome {
     pub frame: LazyFrame,
     pub columns_read: BTreeSet<String>,
+    /// The values the step took from the data, when they were recorded.
+    pub taken: Vec<Option<DataFrame>>,
 }
 
 pub(crate) struct Interpreter<'a, 'src> {
@@ -99,6 +106,8 @@ pub(crate) struct Interpreter<'a, 'src> {
     eager_frames: BTreeSet<u64>,
     /// Calls of `pl.`/`cs.` functions so far (a fold's function may make none).
     polars_calls: u64,
+    /// Where collected values come from (live, recorded, or replayed on schema-only frames).
+    pub(crate) data_values: taken_values::DataValues,
 }
 
 impl<'a, 'src> Interpreter<'a, 'src> {
@@ -132,6 +141,7 @@ impl<'a, 'src> Interpreter<'a, 'src> {
             current_span: Span::default(),
             eager_frames: BTreeSet::new(),
             polars_calls: 0,
+            data_values: taken_values::DataValues::Live,
         }
     }
 
@@ -181,7 +191,8 @@ impl<'a, 'src> Interpreter<'a, 'src> {
                 columns_read.extend(names.iter().map(|n| n.to_string()));
             }
         }
-        Ok(Outcome { frame, columns_read })
+        let taken = std::mem::replace(&mut self.data_values, taken_values::DataValues::Live).into_taken();
+        Ok(Outcome { frame, columns_read, taken })
     }
 
     /// Count one evaluation step against the budget.
@@ -283,8 +294,41 @@ impl<'a, 'src> Interpreter<'a, 'src> {
     }
 
     /// Collect a (small) plan, turning Polars errors and deprecations into failures.
+    /// On schema-only frames with recorded values, the next recorded value stands for it.
     pub fn collect(&self, lf: LazyFrame) -> Result<DataFrame> {
+        if self.data_values.is_schema_only() {
+            return match self.data_values.next_replayed() {
+                taken_values::Replayed::Value(df) => Ok(df),
+                taken_values::Replayed::TooLarge => Err(Fail::new(Code::PolarsError, format!("{TAKEN_TOO_LARGE}: the step takes more than {} rows from the data as Python values", self.limits.max_list_len))
+                    .hint("compute it as an expression over the frame instead")),
+                // The frames have no data: collecting them fails with the caller's marker.
+                taken_values::Replayed::Missing => collect_checked(lf),
+            };
+        }
+        let df = collect_checked(lf)?;
+        self.data_values.record(&df);
+        Ok(df)
+    }
+
+    /// Collect a plan whose result is data, not a value of the step (never recorded).
+    pub fn collect_unrecorded(&self, lf: LazyFrame) -> Result<DataFrame> {
         collect_checked(lf)
+    }
+
+    /// Collect a plan that only counts rows for a budget check; `None` on schema-only frames,
+    /// where there are no rows to count (and no value of the step is involved).
+    pub fn budget_collect(&self, lf: LazyFrame) -> Result<Option<DataFrame>> {
+        if self.data_values.is_schema_only() {
+            return Ok(None);
+        }
+        collect_checked(lf).map(Some)
+    }
+
+    /// The row count of a frame for a budget check (0 on schema-only frames).
+    pub fn budget_height(&self, lf: &LazyFrame) -> Result<u64> {
+        let Some(counted) = self.budget_collect(lf.clone().select([len().alias("len")]))? else { return Ok(0) };
+        let value = counted.column("len").map_err(Fail::from)?.get(0).map_err(Fail::from)?;
+        Ok(value.extract::<u64>().unwrap_or(0))
     }
 
     /// The row count of a frame (collects a count query).

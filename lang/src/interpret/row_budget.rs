@@ -25,7 +25,7 @@ impl Interpreter<'_, '_> {
         if estimates.is_empty() {
             return Ok(());
         }
-        let Ok(sizes) = self.collect(lf.clone().select(estimates)) else {
+        let Ok(Some(sizes)) = self.budget_collect(lf.clone().select(estimates)) else {
             return Ok(());
         };
         for column in sizes.columns() {

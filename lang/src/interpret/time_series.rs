@@ -307,7 +307,7 @@ impl Interpreter<'_, '_> {
         } else {
             lf.clone().group_by(keys).agg([per_group.alias("rows")]).select([col("rows").sum()])
         };
-        let counted = self.collect(totals)?;
+        let Some(counted) = self.budget_collect(totals)? else { return Ok(0) };
         let rows = counted.column("rows").map_err(Fail::from)?.get(0).map_err(Fail::from)?.extract::<f64>().unwrap_or(0.0);
         Ok(if rows.is_finite() { rows.max(0.0).min(u64::MAX as f64) as u64 } else { 0 })
     }

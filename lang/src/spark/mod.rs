@@ -10,8 +10,9 @@
 //! construct (its first `.name` in the cell), and carry a hint.
 //!
 //! Python values the step takes from the data (`df["x"].mean()`, `df.height`, `.item()`,
-//! `to_list()`) would be constants fixed by the data the step ran on; the export refuses them
-//! (the frames it interprets on have no rows), naming the line.
+//! `to_list()`) are fitted: the step is interpreted with the values it took when it was applied
+//! (recorded where the data is), which become literals of the script, as in `%fe replay`'s
+//! default fitted mode. Without a record such a step is refused, naming the line.
 
 mod expressions;
 mod functions;
@@ -25,10 +26,10 @@ use std::sync::Arc;
 use polars::prelude::*;
 use polars_plan::dsl::DslPlan;
 
-use crate::{run_cell, Frames, Limits};
+use crate::{run_cell, run_cell_on_schema, Frames, Limits, TakenValues};
 
 pub use literals::spark_type_name;
-pub use script::{pyspark_script, BlockStart, ScriptBlock, ScriptPlan, ScriptRefusal, ScriptSource, ScriptStep, SourceFormat};
+pub use script::{pyspark_script, pyspark_script_fitted, BlockStart, ScriptBlock, ScriptPlan, ScriptRefusal, ScriptSource, ScriptStep, SourceFormat};
 
 /// The helper functions every exported PySpark script defines before its steps (Python source).
 pub const RUNTIME_PY: &str = include_str!("runtime.py");
@@ -62,13 +63,26 @@ pub struct SparkRefusal {
     pub hint: String,
 }
 
-/// Translate the step `code` (run with `df` bound to `target`) into PySpark statements.
-/// `prefix` makes the step's variable names unique in the script.
-pub fn translate_step(code: &str, target: &str, inputs: &[SparkInput], prefix: &str) -> Result<SparkStep, SparkRefusal> {
-    crate::on_deep_stack(|| translate_step_here(code, target, inputs, prefix))
+/// What a refusal says of a step that takes Python values from the data and was given no record.
+const READS_DATA: &str = "takes a Python value from the data (a scalar, `height`, `.item()`, `to_list()`, …), and no value was recorded for it";
+
+impl SparkRefusal {
+    /// The step takes Python values from the data: with the values it took when it was applied
+    /// (see [`crate::run_cell_recording`]) it can be translated.
+    pub fn reads_data(&self) -> bool {
+        self.message == READS_DATA
+    }
 }
 
-fn translate_step_here(code: &str, target: &str, inputs: &[SparkInput], prefix: &str) -> Result<SparkStep, SparkRefusal> {
+/// Translate the step `code` (run with `df` bound to `target`) into PySpark statements.
+/// `prefix` makes the step's variable names unique in the script.
+/// `taken`: the Python values the step took from the data when it was applied (recorded by
+/// [`crate::run_cell_recording`]); they become literals of the script (fitted values).
+pub fn translate_step(code: &str, target: &str, inputs: &[SparkInput], prefix: &str, taken: Option<&TakenValues>) -> Result<SparkStep, SparkRefusal> {
+    crate::on_deep_stack(|| translate_step_here(code, target, inputs, prefix, taken))
+}
+
+fn translate_step_here(code: &str, target: &str, inputs: &[SparkInput], prefix: &str, taken: Option<&TakenValues>) -> Result<SparkStep, SparkRefusal> {
     let mut frames = Frames::new();
     let mut sources = Vec::new();
     for input in inputs {
@@ -76,7 +90,11 @@ fn translate_step_here(code: &str, target: &str, inputs: &[SparkInput], prefix: 
         frames.insert(input.name.clone(), lf);
         sources.push((identity, input.variable.clone()));
     }
-    let output = run_cell(code, target, &frames, &Limits::default()).map_err(|d| refusal_from_language(code, d))?;
+    let output = match taken {
+        Some(taken) => run_cell_on_schema(code, target, &frames, &Limits::default(), taken),
+        None => run_cell(code, target, &frames, &Limits::default()),
+    }
+    .map_err(|d| refusal_from_language(code, d))?;
     let plan = output.frame.to_alp().map_err(|e| SparkRefusal {
         line: 1,
         column: 1,
@@ -134,8 +152,15 @@ fn refusal_from_language(code: &str, diagnostics: crate::Diagnostics) -> SparkRe
             line: d.line,
             column: d.column,
             construct: locate::statement_text(code, d.line),
-            message: "takes a Python value from the data (a scalar, `height`, `.item()`, `to_list()`, …); on Spark it would be a constant fixed by the data the step ran on".into(),
-            hint: "compute it as an expression instead, e.g. `pl.col(\"x\").mean()` inside `with_columns`, which Spark computes on its own data".into(),
+            message: READS_DATA.into(),
+            hint: "export it from the kernel, which takes the values from the data the step was applied to, or compute it as an expression, e.g. `pl.col(\"x\").mean()` inside `with_columns`, which Spark computes on its own data".into(),
+        },
+        Some(d) if d.message.contains(crate::interpret::TAKEN_TOO_LARGE) => SparkRefusal {
+            line: d.line,
+            column: d.column,
+            construct: locate::statement_text(code, d.line),
+            message: format!("takes more values from the data than a script can hold as literals ({})", d.message),
+            hint: d.hint.unwrap_or_else(|| "compute it as an expression instead".into()),
         },
         Some(d) => SparkRefusal {
             line: d.line,

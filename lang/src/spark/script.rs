@@ -9,6 +9,7 @@ use polars::prelude::*;
 
 use super::literals::py_str;
 use super::{spark_read_schema, translate_step, SparkInput, SparkRefusal, RUNTIME_PY};
+use crate::TakenValues;
 
 /// How a source file is read (the loader's own options, as the Polars export reads it).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +36,11 @@ pub struct ScriptStep {
     pub comments: Vec<String>,
     /// Other frames the step may read, as (name, version) built earlier in the script.
     pub reads: Vec<(String, u32)>,
+    /// The version of the frame the step was applied to.
+    pub applied_to: u32,
+    /// The Python values the step took from the data when it was applied (fitted literals), when
+    /// known; otherwise the script writer asks for them when the step needs them.
+    pub taken: Option<TakenValues>,
 }
 
 #[derive(Clone, Debug)]
@@ -77,10 +83,18 @@ pub enum ScriptRefusal {
     NoSource { frame: String },
     #[error("the source of `{frame}` cannot be read by Spark: {reason}")]
     Source { frame: String, reason: String },
+    #[error("`{frame}` version {version}: {reason}")]
+    TakenValues { frame: String, version: u32, reason: String },
 }
 
-/// The script for `plan`.
+/// The script for `plan`; a step that takes Python values from the data and has none recorded is refused.
 pub fn pyspark_script(plan: &ScriptPlan) -> Result<String, ScriptRefusal> {
+    pyspark_script_fitted(plan, &mut |_, _| Ok(None))
+}
+
+/// The script for `plan`; `taken_values(frame, step)` gives the values a step took from the
+/// data when it was applied (its fitted literals) for each step that needs them and has none.
+pub fn pyspark_script_fitted(plan: &ScriptPlan, taken_values: &mut dyn FnMut(&str, &ScriptStep) -> Result<Option<TakenValues>, String>) -> Result<String, ScriptRefusal> {
     let mut body = String::new();
     let mut built: BTreeMap<(String, u32), (String, Schema)> = BTreeMap::new();
     for block in &plan.blocks {
@@ -121,14 +135,38 @@ pub fn pyspark_script(plan: &ScriptPlan) -> Result<String, ScriptRefusal> {
                 }
             }
             let prefix = format!("{}_v{}", identifier(&block.name), step.version);
-            let translated = translate_step(&step.code, &block.name, &inputs, &prefix)
-                .map_err(|refusal| ScriptRefusal::Step { frame: block.name.clone(), version: step.version, refusal })?;
+            let mut taken = step.taken.clone();
+            let translated = match translate_step(&step.code, &block.name, &inputs, &prefix, taken.as_ref()) {
+                Err(refusal) if refusal.reads_data() && taken.is_none() => match taken_values(&block.name, step) {
+                    Ok(Some(values)) => {
+                        let again = translate_step(&step.code, &block.name, &inputs, &prefix, Some(&values));
+                        taken = Some(values);
+                        again
+                    }
+                    Ok(None) => Err(refusal),
+                    Err(reason) => return Err(ScriptRefusal::TakenValues { frame: block.name.clone(), version: step.version, reason }),
+                },
+                other => other,
+            }
+            .map_err(|refusal| ScriptRefusal::Step { frame: block.name.clone(), version: step.version, refusal })?;
             body.push('\n');
             for comment in &step.comments {
                 let _ = writeln!(body, "    # {}", one_line(comment));
             }
             for line in step.code.trim_end().lines() {
                 let _ = writeln!(body, "    #   {}", one_line(line));
+            }
+            if let Some(taken) = taken.as_ref().filter(|taken| !taken.is_empty()) {
+                let applied_to = step.applied_to;
+                let _ = writeln!(
+                    body,
+                    "    # fitted literals: the Python values this step took from the data of `{}` version {applied_to} (the data it was applied to),",
+                    one_line(&block.name)
+                );
+                let _ = writeln!(body, "    # in the order it took them; the script uses them as they were (as `%fe replay` does by default):");
+                for (i, value) in taken.describe().iter().enumerate() {
+                    let _ = writeln!(body, "    #   {}. {}", i + 1, one_line(value));
+                }
             }
             for line in &translated.lines {
                 let _ = writeln!(body, "    {line}");

@@ -19,6 +19,17 @@ impl WorkerControl {
         }
     }
 
+    /// The Python values the step that made `name` version `version` took from the data it was
+    /// applied to (version `applied_to`; other frames as of `reads`): fitted literals, as Arrow
+    /// IPC hex (fe_lang's `TakenValues`).
+    pub fn taken_values(&self, name: &str, version: u32, applied_to: u32, code: &str, reads: &[(String, u32)]) -> Result<Vec<Option<String>>, WorkerError> {
+        let request = Request::TakenValues { name: name.into(), version, applied_to, code: code.into(), reads: reads.to_vec() };
+        match self.request(request)? {
+            Reply::TakenValues { frames } => Ok(frames),
+            other => Err(unexpected(other)),
+        }
+    }
+
     /// Statistics of `features` (default: the columns added since the load) against `target`.
     pub fn evaluate(&self, name: &str, target: &str, features: Option<Vec<String>>) -> Result<EvaluationReport, WorkerError> {
         let request = Request::Evaluate { name: name.into(), target: target.into(), features };
