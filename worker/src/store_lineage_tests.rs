@@ -54,7 +54,10 @@ fn code_of(step: &Step) -> Option<&str> {
     }
 }
 
+/// The version files on disk once every queued checkpoint is written (they are written in the
+/// background after each commit, so counting before that races the writer).
 fn frame_files(store: &FrameStore) -> usize {
+    store.flush_checkpoints();
     fs::read_dir(store.folder().frames_dir()).unwrap().count()
 }
 
