@@ -427,6 +427,8 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Arr, "eval", "expr, *, as_list=False", "runs an expression of `pl.element()` on each array, inside the engine"),
     f(N::Arr, "agg", "expr", "an aggregation of `pl.element()` per array"),
     f(N::Arr, "len", "", ""), f(N::Arr, "sum", "", ""), f(N::Arr, "min", "", ""), f(N::Arr, "max", "", ""),
+    f(N::Arr, "join", "separator, *, ignore_nulls=True", ""), f(N::Arr, "contains", "item, *, nulls_equal=True", ""),
+    f(N::Arr, "sort", "*, descending=False, nulls_last=False", ""),
     // Expr.struct
     f(N::Struct, "field", "name, *more_names", ""),
     f(N::Struct, "rename_fields", "names", ""),
