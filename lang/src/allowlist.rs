@@ -13,6 +13,7 @@ pub enum Namespace {
     Math,
     Numpy,
     Itertools,
+    Operator,
     Datetime,
     DataType,
     When,
@@ -42,6 +43,7 @@ impl Namespace {
             Namespace::Math => "math",
             Namespace::Numpy => "np (numpy)",
             Namespace::Itertools => "itertools",
+            Namespace::Operator => "operator",
             Namespace::Datetime => "datetime (the Python module)",
             Namespace::DataType => "data types",
             Namespace::When => "pl.when(...) chains",
@@ -64,7 +66,7 @@ impl Namespace {
 
     pub fn all() -> &'static [Namespace] {
         use Namespace::*;
-        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, Datetime, DataType, When, Expr, Str, Dt, List, Arr, Name, Struct, Meta, Frame, Series, GroupBy, PyStr, PyList, PyDict]
+        &[Builtins, Pl, Selectors, Math, Numpy, Itertools, Operator, Datetime, DataType, When, Expr, Str, Dt, List, Arr, Name, Struct, Meta, Frame, Series, GroupBy, PyStr, PyList, PyDict]
     }
 }
 
@@ -226,6 +228,14 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Itertools, "chain", "*iterables", ""),
     f(N::Itertools, "combinations_with_replacement", "iterable, r", "bounded by max_list_len"),
     f(N::Itertools, "from_iterable", "iterable", "`itertools.chain.from_iterable(iterables)`"),
+    // operator: Python's operators as functions, on numbers and expressions (also a fold's function)
+    f(N::Operator, "add", "a, b", "`a + b`"), f(N::Operator, "sub", "a, b", "`a - b`"), f(N::Operator, "mul", "a, b", "`a * b`"),
+    f(N::Operator, "truediv", "a, b", "`a / b`"), f(N::Operator, "floordiv", "a, b", "`a // b`"), f(N::Operator, "mod", "a, b", "`a % b`"),
+    f(N::Operator, "pow", "a, b", "`a ** b`"), f(N::Operator, "and_", "a, b", "`a & b`"), f(N::Operator, "or_", "a, b", "`a | b`"),
+    f(N::Operator, "xor", "a, b", "`a ^ b`"), f(N::Operator, "eq", "a, b", "`a == b`"), f(N::Operator, "ne", "a, b", "`a != b`"),
+    f(N::Operator, "lt", "a, b", "`a < b`"), f(N::Operator, "le", "a, b", "`a <= b`"), f(N::Operator, "gt", "a, b", "`a > b`"),
+    f(N::Operator, "ge", "a, b", "`a >= b`"), f(N::Operator, "neg", "a", "`-a`"), f(N::Operator, "invert", "a", "`~a`"),
+    f(N::Operator, "abs", "a", "`abs(a)`"),
     // pl.when(...) chains
     f(N::When, "then", "statement", "a bare string is a column name, as in Python; use pl.lit(\"…\") for text"),
     f(N::When, "when", "*predicates", "another branch, tested only where the earlier ones were false"),
@@ -417,6 +427,8 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Arr, "eval", "expr, *, as_list=False", "runs an expression of `pl.element()` on each array, inside the engine"),
     f(N::Arr, "agg", "expr", "an aggregation of `pl.element()` per array"),
     f(N::Arr, "len", "", ""), f(N::Arr, "sum", "", ""), f(N::Arr, "min", "", ""), f(N::Arr, "max", "", ""),
+    f(N::Arr, "join", "separator, *, ignore_nulls=True", ""), f(N::Arr, "contains", "item, *, nulls_equal=True", ""),
+    f(N::Arr, "sort", "*, descending=False, nulls_last=False", ""),
     // Expr.struct
     f(N::Struct, "field", "name, *more_names", ""),
     f(N::Struct, "rename_fields", "names", ""),
@@ -428,6 +440,7 @@ pub static ENTRIES: &[Entry] = &[
     // Expr.name
     f(N::Name, "suffix", "suffix", ""), f(N::Name, "prefix", "prefix", ""), f(N::Name, "keep", "", ""),
     f(N::Name, "to_lowercase", "", ""), f(N::Name, "to_uppercase", "", ""),
+    f(N::Name, "map", "function", "`function` is an argument-free method of `str` (`str.upper`, `str.lower`, `str.title`, `str.capitalize`, `str.strip`, `str.lstrip`, `str.rstrip`), applied to each name"),
     // frames
     f(N::Frame, "with_columns", "*exprs, **named_exprs", ""),
     f(N::Frame, "select", "*exprs, **named_exprs", ""),
@@ -622,6 +635,10 @@ pub static RAISABLE_EXCEPTIONS: &[&str] = &[
     "ValueError", "TypeError", "KeyError", "IndexError", "RuntimeError", "NotImplementedError", "Exception", "AssertionError", "ArithmeticError", "LookupError",
 ];
 
+/// `typing`: may be imported, but its names may only annotate (annotations are ignored), so the
+/// import binds nothing.
+pub const ANNOTATIONS_ONLY: &str = "typing";
+
 /// Modules that may be imported, with the name they are bound to by default.
 pub static IMPORTABLE: &[(&str, &str)] = &[
     ("polars", "pl"),
@@ -629,6 +646,7 @@ pub static IMPORTABLE: &[(&str, &str)] = &[
     ("math", "math"),
     ("numpy", "np"),
     ("itertools", "itertools"),
+    ("operator", "operator"),
     ("datetime", "datetime"),
 ];
 

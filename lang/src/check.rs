@@ -3,14 +3,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::allowlist::{self, Refusal};
+use crate::allowlist::{self, Refusal, ANNOTATIONS_ONLY};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::interpret::format_spec::template_is_plain;
 use crate::parse::{ast, SourceMap};
 
 /// Check a parsed cell. Returns every refusal found (empty when the cell is accepted).
 pub(crate) fn check_suite(suite: &[ast::Stmt], map: &SourceMap<'_>) -> Vec<Diagnostic> {
-    let mut checker = Checker { map, out: Vec::new(), function_depth: 0, class_methods: static_method_names(suite) };
+    let mut checker = Checker { map, out: Vec::new(), function_depth: 0, class_methods: static_method_names(suite), annotation_names: BTreeSet::new() };
     for stmt in suite {
         checker.stmt(stmt);
     }
@@ -25,6 +25,8 @@ struct Checker<'a, 'src> {
     function_depth: u32,
     /// Names of the `@staticmethod` helpers of the cell's classes (accepted as attributes).
     class_methods: BTreeSet<String>,
+    /// Names bound by `import typing` / `from typing import X`: they may only annotate.
+    annotation_names: BTreeSet<String>,
 }
 
 fn refuse(code: Code, span: Span, construct: impl Into<String>, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
@@ -99,8 +101,20 @@ impl Checker<'_, '_> {
             S::Import(s) => {
                 for alias in &s.names {
                     let module = alias.name.as_str();
-                    if !allowlist::IMPORTABLE.iter().any(|(m, _)| *m == module) {
+                    if module == ANNOTATIONS_ONLY {
+                        self.annotation_names.insert(alias.asname.as_ref().map_or(module, |a| a.as_str()).to_string());
+                    } else if !allowlist::IMPORTABLE.iter().any(|(m, _)| *m == module) {
                         self.push(import_refusal(self.map.of(alias), module));
+                    }
+                }
+            }
+            S::ImportFrom(s) if s.level.is_none_or(|l| l.to_u32() == 0) && s.module.as_ref().is_some_and(|m| m.as_str() == ANNOTATIONS_ONLY) => {
+                for alias in &s.names {
+                    let name = alias.name.as_str();
+                    if name == "*" || name.starts_with('_') {
+                        self.push(refuse(Code::Import, self.map.of(alias), format!("from typing import {name}"), format!("`from typing import {name}` is not allowed"), "import the names you annotate with, e.g. `from typing import Any`"));
+                    } else {
+                        self.annotation_names.insert(alias.asname.as_ref().map_or(name, |a| a.as_str()).to_string());
                     }
                 }
             }
@@ -381,6 +395,10 @@ impl Checker<'_, '_> {
                         return;
                     }
                 }
+                if let Some(base) = name_map_of_str_method(e) {
+                    self.expr(base);
+                    return;
+                }
                 let callee = match e.func.as_ref() {
                     E::Name(n) => n.id.as_str(),
                     _ => "",
@@ -430,6 +448,8 @@ impl Checker<'_, '_> {
                 let name = e.id.as_str();
                 if allowlist::FORBIDDEN_BUILTINS.contains(&name) {
                     self.push(forbidden_builtin(name, span));
+                } else if self.annotation_names.contains(name) {
+                    self.push(refuse(Code::Import, span, name, format!("`{name}` comes from `typing`, whose names may only annotate (annotations are ignored)"), "use it in annotations only, e.g. `def f(x: Any) -> pl.Expr:`"));
                 } else if name.starts_with("__") {
                     self.push(refuse(Code::PrivateAttribute, span, name, format!("dunder names are not accessible (`{name}`)"), "use only plain names"));
                 }
@@ -656,6 +676,17 @@ fn is_string_literal(expr: &ast::Expr) -> bool {
 fn looks_like_url(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     lower.contains("://") || lower.starts_with("www.") || lower.starts_with("file:") || lower.starts_with("s3:") || lower.starts_with("gs:")
+}
+
+/// `base.name.map(str.<method>)` with an argument-free `str` method: the expression `base`
+/// (the mapping itself runs in Rust, on column names, at plan time).
+fn name_map_of_str_method(call: &ast::ExprCall) -> Option<&ast::Expr> {
+    use ast::Expr as E;
+    let E::Attribute(map) = call.func.as_ref() else { return None };
+    let E::Attribute(name) = map.value.as_ref() else { return None };
+    let ([E::Attribute(method)], true) = (call.args.as_slice(), call.keywords.is_empty()) else { return None };
+    let is_str = matches!(method.value.as_ref(), E::Name(n) if n.id.as_str() == "str");
+    (map.attr.as_str() == "map" && name.attr.as_str() == "name" && is_str && crate::interpret::str_name_method(method.attr.as_str(), "").is_some()).then_some(name.value.as_ref())
 }
 
 fn import_refusal(span: Span, module: &str) -> Diagnostic {

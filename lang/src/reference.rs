@@ -25,7 +25,7 @@ pub fn reference_markdown() -> String {
     );
     out.push_str("## Statements\n\n");
     for line in [
-        "`import polars as pl`, `import polars.selectors as cs`, `import math`, `import numpy as np`, `import itertools` (all are also pre-bound), and `from <one of these> import <listed name>`",
+        "`import polars as pl`, `import polars.selectors as cs`, `import math`, `import numpy as np`, `import itertools`, `import operator` (all are also pre-bound), and `from <one of these> import <listed name>`; `import typing` and `from typing import <name>` for names used only in annotations (annotations are ignored)",
         "assignment, tuple unpacking, `d[key] = value`, `xs[i] = value`, augmented assignment (`+=` …), annotated assignment",
         "`for` over a list, tuple, dict, string, `range(...)`, `enumerate`, `zip`, `df.columns`, `df.schema.items()` (bounded), with `break`/`continue`",
         "`if` / `elif` / `else`; conditional expressions `a if cond else b`",

@@ -170,3 +170,38 @@ fn deep_fold_bodies_and_pipes_run_on_the_deep_stack() {
         assert_eq!(ints(&df, "s"), [Some(500), Some(1000), Some(0), Some(2000)]);
     });
 }
+
+#[test]
+fn operator_functions_fold_expressions_and_compute_numbers() {
+    let df = run("import operator\nfrom operator import mul\nf = operator.add\ndf = df.select(\n    pl.fold(acc=pl.lit(0), function=f, exprs=pl.col('a', 'b')).alias('s'),\n    f(f(pl.lit(0), pl.col('a')), pl.col('b')).alias('by_hand'),\n    pl.reduce(mul, [pl.col('a'), pl.col('b')]).alias('p'),\n    pl.lit(operator.sub(mul(3, 4), 2)).alias('n'),\n)");
+    assert_eq!(ints(&df, "s"), [Some(11), None, None, Some(44)]);
+    assert_eq!(ints(&df, "by_hand"), [Some(11), None, None, Some(44)]);
+    assert_eq!(ints(&df, "p"), [Some(10), None, None, Some(160)]);
+    assert_eq!(ints(&df, "n"), [Some(10); 4]);
+}
+
+#[test]
+fn operator_beyond_its_operators_is_refused() {
+    let d = refused("import operator\ndf = df.select(pl.col('a').sort_by(operator.attrgetter('x')))");
+    assert!(d.message.contains("attrgetter"), "{d:?}");
+    let d = refused("import operator\ndf = df.with_columns(pl.col('a').map_elements(operator.neg))");
+    assert_eq!(d.code, Code::PythonUdf, "{d:?}");
+}
+
+#[test]
+fn typing_names_may_annotate_and_nothing_else() {
+    let df = run("from typing import Any\nimport typing\n\ndef double(e: Any) -> typing.Any:\n    return e * 2\n\nscale: Any = 3\ndf = df.select(double(pl.col('a')).alias('d'))");
+    assert_eq!(ints(&df, "d"), [Some(2), Some(4), None, Some(8)]);
+    let d = refused("from typing import cast\ndf = df.select(cast(int, pl.col('a')))");
+    assert_eq!(d.code, Code::Import, "{d:?}");
+    assert!(d.message.contains("only annotate"), "{d:?}");
+}
+
+#[test]
+fn name_map_takes_a_str_method_and_refuses_python_callables() {
+    let df = run("df = df.select(pl.col('a', 'b').name.map(str.upper), pl.col('x').name.map(str.title))");
+    let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
+    assert_eq!(names, ["A", "B", "X"]);
+    let d = refused("df = df.select(pl.all().name.map(lambda n: n.upper()))");
+    assert_eq!(d.code, Code::PythonUdf, "{d:?}");
+}

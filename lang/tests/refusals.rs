@@ -88,7 +88,7 @@ fn cases() -> Vec<Case> {
         case("df = df.with_columns(pl.col('a').rolling_map(sum, 3))", PythonUdf, "rolling_map", "rolling_map"),
         case("pl.plugins.register_plugin_function(plugin_path='x', function_name='f', args=[])", PythonUdf, "plugins", "plugins"),
         case("df = df.map_rows(abs)", PythonUdf, "map_rows", "map_rows"),
-        case("df = df.with_columns(pl.col('s').name.map(str.upper))", PythonUdf, "map", "map"),
+        case("df = df.with_columns(pl.col('s').name.map(lambda n: n.upper()))", PythonUdf, "map", "map"),
         // I/O
         case("df = pl.read_csv('/etc/passwd')", InputOutput, "read_csv", "read_csv"),
         case("df = pl.scan_parquet('data.parquet')", InputOutput, "scan_parquet", "scan_parquet"),

@@ -1,5 +1,6 @@
 // Checked functions: a `lambda` or `def` of the cell given to Polars where it takes a function of
-// expressions or frames (`pl.fold`/`reduce`/`cum_fold`/`cum_reduce`, `DataFrame.pipe`, `Expr.pipe`).
+// expressions or frames (`pl.fold`/`reduce`/`cum_fold`/`cum_reduce`, also with an `operator`
+// function, `DataFrame.pipe`, `Expr.pipe`).
 //!
 //! `pipe(f, *args, **kwargs)` simply calls `f` once with the frame (or expression): its body is
 //! feature code like the rest of the cell. A fold's function is interpreted once, with its two
@@ -18,7 +19,7 @@ use super::args::{Bound, CallArgs};
 use super::conversions::StrAs;
 use super::failure::{Fail, Result};
 use super::module_pl::dtype_of;
-use super::values::{UserFunction, Value};
+use super::values::{Module, UserFunction, Value};
 use super::Interpreter;
 use crate::allowlist::Namespace;
 use crate::diagnostics::Code;
@@ -70,8 +71,8 @@ impl Interpreter<'_, '_> {
 
     /// `pl.fold`, `pl.reduce`, `pl.cum_fold`, `pl.cum_reduce`.
     pub fn horizontal_fold(&mut self, name: &'static str, a: &Bound) -> Result<Expr> {
-        let function = cell_function(a, name)?;
-        let body = self.fold_body(name, &function)?;
+        let function = fold_function(a, name)?;
+        let body = self.fold_body(name, function)?;
         let exprs = match a.required("exprs")?.clone() {
             list @ (Value::List(_) | Value::Tuple(_)) => self.exprs_from(vec![list], StrAs::Column)?,
             single => vec![self.to_expr(single, StrAs::Column)?],
@@ -97,13 +98,13 @@ impl Interpreter<'_, '_> {
     /// next Series. Python Polars calls it with Series and needs a Series back: a body that
     /// builds an expression (`pl.when`, `pl.col`, `pl.lit`, selectors), reads other data, or
     /// does anything but Series operators and methods on its arguments is refused.
-    fn fold_body(&mut self, name: &str, function: &Rc<UserFunction>) -> Result<Expr> {
+    fn fold_body(&mut self, name: &str, function: Value) -> Result<Expr> {
         let refuse = |detail: String| {
             Fail::new(Code::PythonUdf, format!("`{name}` with this function runs Python code per batch and is not allowed: {detail}")).hint(UDF_HINT)
         };
         let polars_calls = self.polars_calls;
         let args = CallArgs { positional: vec![Value::Expr(col(ACC)), Value::Expr(col(ITEM))], keywords: Vec::new() };
-        let result = self.call_value(Value::Function(function.clone()), args).map_err(|f| refuse(f.message))?;
+        let result = self.call_value(function, args).map_err(|f| refuse(f.message))?;
         if self.polars_calls != polars_calls {
             return Err(refuse(
                 "its body calls a `pl.`/`cs.` function, which makes an expression where Python Polars passes and expects Series (Python fails there)".into(),
@@ -134,6 +135,14 @@ fn cell_function(a: &Bound, name: &str) -> Result<Rc<UserFunction>> {
         Value::Function(function) => Ok(function.clone()),
         other => Err(Fail::new(Code::PythonUdf, format!("`{name}` needs a function defined in the cell (`def` or `lambda`); a {} there runs Python code that is not feature code", other.type_name()))
             .hint("define the step as `def step(df): return df.with_columns(...)` and pass `step`")),
+    }
+}
+
+/// A fold's function: a `def` or `lambda` of the cell, or an `operator` function (`operator.add`).
+fn fold_function(a: &Bound, name: &str) -> Result<Value> {
+    match a.required("function")? {
+        operator @ Value::ModuleFunction(Module::Operator, _) => Ok(operator.clone()),
+        _ => cell_function(a, name).map(Value::Function),
     }
 }
 

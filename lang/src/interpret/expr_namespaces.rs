@@ -5,11 +5,12 @@ use polars::prelude::*;
 
 use super::args::{Bound, CallArgs};
 use super::conversions::{dyn_int, StrAs};
-use super::failure::Result;
+use super::failure::{Fail, Result};
 use super::module_pl::{time_unit, time_zone};
 use super::values::{Column, ExprNamespace, Value};
 use super::Interpreter;
 use crate::allowlist::Namespace;
+use crate::diagnostics::Code;
 
 impl Interpreter<'_, '_> {
     pub fn namespace_method(&mut self, base: Value, ns: ExprNamespace, name: &str, args: CallArgs) -> Result<Value> {
@@ -124,6 +125,18 @@ impl Interpreter<'_, '_> {
             "keep" => n.keep(),
             "to_lowercase" => n.to_lowercase(),
             "to_uppercase" => n.to_uppercase(),
+            "map" => {
+                let method = match a.required("function")? {
+                    Value::Method(method) if matches!(method.0, Value::Builtin("str")) && super::python_methods::str_name_method(&method.1, "").is_some() => method.1.clone(),
+                    other => {
+                        return Err(Fail::new(Code::PythonUdf, format!("`name.map` with a {} runs Python code on each column name", other.type_name()))
+                            .hint("pass an argument-free `str` method such as `str.upper`, or use `name.prefix`/`name.suffix`/`name.to_uppercase`"))
+                    }
+                };
+                n.map(PlanCallback::new(move |column: PlSmallStr| {
+                    Ok(PlSmallStr::from_string(super::python_methods::str_name_method(&method, &column).unwrap_or_default()))
+                }))
+            }
             _ => return Err(super::expressions::not_available(name, "Expr.name", Some(Namespace::Name))),
         })
     }

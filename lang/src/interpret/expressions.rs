@@ -420,6 +420,15 @@ impl Interpreter<'_, '_> {
             Value::Str(_) | Value::List(_) | Value::Dict(_) => self.python_method(object, name, args),
             Value::DType(dtype) => super::module_pl::dtype_method(&dtype, name, &args),
             Value::ModuleFunction(Module::Itertools, "chain") if name == "from_iterable" => self.itertools_function("from_iterable", args),
+            // `str.upper(text)`: the method of its first argument.
+            Value::Builtin("str") if super::python_methods::str_name_method(name, "").is_some() => {
+                let mut args = args;
+                if args.positional.is_empty() {
+                    return Err(Fail::type_error(format!("str.{name}() needs the text as its first argument")));
+                }
+                let text = args.positional.remove(0);
+                self.call_method(text, name, args)
+            }
             Value::Record(type_name, fields) => match fields.iter().find(|(n, _)| n == name) {
                 Some((_, function)) => self.call_value(function.clone(), args),
                 None => Err(not_available(name, type_name, None)),
@@ -459,6 +468,8 @@ impl Interpreter<'_, '_> {
                 fields.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()).ok_or_else(|| not_available(name, type_name, None))
             }
             Value::ModuleFunction(Module::Itertools, "chain") if name == "from_iterable" => Ok(Value::ModuleFunction(Module::Itertools, "from_iterable")),
+            // `str.upper` without a call: a function of one text (given to `name.map`).
+            Value::Builtin("str") if super::python_methods::str_name_method(name, "").is_some() => Ok(Value::Method(Rc::new((object, name.to_string())))),
             other => Err(not_available(name, other.type_name(), None)),
         }
     }
@@ -471,6 +482,7 @@ impl Interpreter<'_, '_> {
             Module::Math => Namespace::Math,
             Module::Numpy => Namespace::Numpy,
             Module::Itertools => Namespace::Itertools,
+            Module::Operator => Namespace::Operator,
             Module::Datetime => Namespace::Datetime,
         };
         if module == Module::Polars {
@@ -508,6 +520,7 @@ impl Interpreter<'_, '_> {
             Module::Math => self.math_function(name, args),
             Module::Numpy => self.numpy_function(name, args),
             Module::Itertools => self.itertools_function(name, args),
+            Module::Operator => self.operator_function(name, args),
             Module::Datetime => self.datetime_function(name, args),
         }
     }

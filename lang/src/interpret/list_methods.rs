@@ -157,6 +157,21 @@ impl Interpreter<'_, '_> {
             "sum" => arr.sum(),
             "min" => arr.min(),
             "max" => arr.max(),
+            "join" => {
+                let separator = self.to_expr(a.required("separator")?.clone(), StrAs::Literal)?;
+                arr.join(separator, a.bool("ignore_nulls", true)?)
+            }
+            "contains" => {
+                let item = self.element_literal(a.required("item")?.clone())?;
+                arr.contains(item, a.bool("nulls_equal", true)?)
+            }
+            "sort" => arr.sort(SortOptions {
+                descending: a.bool("descending", false)?,
+                nulls_last: a.bool("nulls_last", false)?,
+                multithreaded: true,
+                maintain_order: false,
+                limit: None,
+            }),
             _ => return Err(super::expressions::not_available(name, "Expr.arr", Some(Namespace::Arr))),
         })
     }

@@ -25,6 +25,7 @@ mod frame_values;
 mod list_methods;
 mod module_datetime;
 mod module_math;
+mod module_operator;
 mod module_pl;
 mod module_selectors;
 mod operators;
@@ -53,6 +54,7 @@ use failure::{Fail, Result};
 use values::{Frame, Module, Value};
 
 pub(crate) use collect::collect_checked;
+pub(crate) use python_methods::str_name_method;
 pub(crate) use fitted::RESERVED_PREFIX;
 
 /// The start of the error a replayed collect gives when its recorded value was too large.
@@ -118,6 +120,7 @@ impl<'a, 'src> Interpreter<'a, 'src> {
         globals.insert("math".to_string(), Value::Module(Module::Math));
         globals.insert("np".to_string(), Value::Module(Module::Numpy));
         globals.insert("itertools".to_string(), Value::Module(Module::Itertools));
+        globals.insert("operator".to_string(), Value::Module(Module::Operator));
         globals.insert("datetime".to_string(), Value::Module(Module::Datetime));
         for name in builtins::NAMES {
             globals.insert(name.to_string(), Value::Builtin(name));

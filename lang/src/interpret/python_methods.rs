@@ -121,8 +121,7 @@ impl Interpreter<'_, '_> {
         let a = args.bind(Namespace::PyStr, name)?;
         let chars_arg = |a: &super::args::Bound| a.opt_string("chars");
         Ok(match name {
-            "lower" => Value::str(s.to_lowercase()),
-            "upper" => Value::str(s.to_uppercase()),
+            "lower" | "upper" => Value::str(str_name_method(name, s).unwrap_or_default()),
             "strip" | "lstrip" | "rstrip" => {
                 let chars: Option<Vec<char>> = chars_arg(&a)?.map(|c| c.chars().collect());
                 let matches = |c: char| match &chars {
@@ -165,14 +164,7 @@ impl Interpreter<'_, '_> {
                 }
                 Value::str(parts.join(s))
             }
-            "title" => Value::str(title_case(s)),
-            "capitalize" => {
-                let mut chars = s.chars();
-                Value::str(match chars.next() {
-                    Some(first) => first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
-                    None => String::new(),
-                })
-            }
+            "title" | "capitalize" => Value::str(str_name_method(name, s).unwrap_or_default()),
             "format" => Value::str(format_template(s, &a.rest, &a.kwargs)?),
             "isdigit" => Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())),
             "removeprefix" => Value::str(s.strip_prefix(&*a.string("prefix", "")?).unwrap_or(s)),
@@ -180,6 +172,27 @@ impl Interpreter<'_, '_> {
             _ => unreachable!("bound above"),
         })
     }
+}
+
+/// The argument-free `str` methods that map one text to another (`str.upper`), as given to
+/// `Expr.name.map`; `None` for any other name.
+pub(crate) fn str_name_method(name: &str, s: &str) -> Option<String> {
+    Some(match name {
+        "lower" => s.to_lowercase(),
+        "upper" => s.to_uppercase(),
+        "strip" => s.trim_matches(char::is_whitespace).to_string(),
+        "lstrip" => s.trim_start_matches(char::is_whitespace).to_string(),
+        "rstrip" => s.trim_end_matches(char::is_whitespace).to_string(),
+        "title" => title_case(s),
+        "capitalize" => {
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        }
+        _ => return None,
+    })
 }
 
 fn title_case(s: &str) -> String {

@@ -115,7 +115,7 @@ impl Interpreter<'_, '_> {
             S::Continue(_) => return Ok(Flow::Continue),
             S::Pass(_) => {}
             S::Import(s) => {
-                for alias in &s.names {
+                for alias in s.names.iter().filter(|alias| alias.name.as_str() != crate::allowlist::ANNOTATIONS_ONLY) {
                     let module = module_named(alias.name.as_str());
                     let bound = match &alias.asname {
                         Some(asname) => asname.to_string(),
@@ -126,6 +126,7 @@ impl Interpreter<'_, '_> {
                     self.assign_name(&bound, value);
                 }
             }
+            S::ImportFrom(s) if s.module.as_ref().is_some_and(|m| m.as_str() == crate::allowlist::ANNOTATIONS_ONLY) => {}
             S::ImportFrom(s) => {
                 let module = module_named(s.module.as_ref().map(|m| m.as_str()).unwrap_or(""));
                 for alias in &s.names {
@@ -221,6 +222,7 @@ pub(crate) fn module_named(name: &str) -> Module {
         "math" => Module::Math,
         "numpy" => Module::Numpy,
         "itertools" => Module::Itertools,
+        "operator" => Module::Operator,
         "datetime" => Module::Datetime,
         _ => Module::Polars,
     }

@@ -85,6 +85,7 @@ pub(crate) enum Module {
     Math,
     Numpy,
     Itertools,
+    Operator,
     Datetime,
 }
 
