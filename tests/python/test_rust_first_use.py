@@ -136,8 +136,11 @@ def test_after_prebuild_the_first_hand_over_compiles_no_polars(prebuilt, tmp_pat
         print(f"\nfirst %fe to-rust after the prebuild: {time.monotonic() - started:.1f} s")
         assert "`tx` is frame `tx` version 1 (2 rows × 3 columns)" in run.text(), run.text()
         (crates, compiled, cached), texts = summary_of(run)
-        assert compiled == 0 and cached == crates and crates >= 100, texts[-1]
-        assert not any(re.search(r"compiling [^·]*polars", t) for t in texts), texts
+        # Only evcxr's own crate for the cell is compiled ("compiling the cell"); every
+        # dependency comes from the cache.
+        compiling = {name.strip() for t in texts for name in re.findall(r"compiling ([^·]*)·", t)}
+        assert compiling <= {"the cell"}, compiling
+        assert cached >= crates - 1 and compiled <= 1 and crates >= 100, texts[-1]
     finally:
         k.close()
     after = polars_entries()
