@@ -124,7 +124,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "cut / qcut / replace / hash / reinterpret": (
         "cut", "qcut", "replace_strict", "replace", "hash", "reinterpret", "default_none", "seed",
     ),
-    "pipe (issue 20)": ("pipe", "expr_pipe"),
+    "pipe": ("pipe", "expr_pipe"),
 }
 
 
