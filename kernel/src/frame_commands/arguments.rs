@@ -3,16 +3,11 @@
 
 use std::path::PathBuf;
 
-use crate::magics::{MagicCall, UsageError, COMMANDS};
+use crate::magics::{MagicCall, UsageError};
 
 /// Turns a message into the usage error of `call`'s command (which repeats its usage line).
 pub fn bad(call: &MagicCall, message: impl Into<String>) -> UsageError {
-    let synopsis = COMMANDS
-        .iter()
-        .find(|doc| doc.name == call.name)
-        .map(|doc| doc.synopsis_line())
-        .unwrap_or_else(|| format!("%fe {}", call.name));
-    UsageError::BadArguments { message: message.into(), synopsis }
+    UsageError::bad_arguments(call, message)
 }
 
 /// `NAME`: exactly one frame name.

@@ -1,7 +1,8 @@
 // The ways a magic line can be misused, each with the message a user sees.
 // Every variant becomes a `UsageError` cell error; nothing has run when one is raised.
 
-use super::parse::MagicForm;
+use super::catalog::COMMANDS;
+use super::parse::{MagicCall, MagicForm};
 use crate::server::interpreter::CellError;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,6 +42,18 @@ pub enum UsageError {
 
     #[error("{message} Usage: `{synopsis}`.")]
     BadArguments { message: String, synopsis: String },
+}
+
+impl UsageError {
+    /// A misuse of `call`'s arguments: the message, then the command's usage line.
+    pub fn bad_arguments(call: &MagicCall, message: impl Into<String>) -> UsageError {
+        let synopsis = COMMANDS
+            .iter()
+            .find(|doc| doc.name == call.name)
+            .map(|doc| doc.synopsis_line())
+            .unwrap_or_else(|| format!("{} {}", call.form.prefix(), call.name));
+        UsageError::BadArguments { message: message.into(), synopsis }
+    }
 }
 
 fn unknown_command_message(given: &str, close_matches: &[String]) -> String {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use fe_worker::evaluation::candidate_folds::{SearchMetric, MAX_FOLDS, MIN_FOLDS};
 
-use crate::magics::{MagicCall, UsageError, COMMANDS};
+use crate::magics::{MagicCall, UsageError};
 use crate::suggest::llm_settings::ProviderChoice;
 
 pub const DEFAULT_ROUNDS: usize = 5;
@@ -53,7 +53,7 @@ pub fn parse(call: &MagicCall) -> Result<SearchArguments, UsageError> {
                 name = Some(word.clone());
                 continue;
             }
-            return Err(bad(call, format!("unexpected `{word}`: describe the data and the goal on the lines below the magic line.")));
+            return Err(UsageError::bad_arguments(call, format!("unexpected `{word}`: describe the data and the goal on the lines below the magic line.")));
         };
         let (option, inline) = match option.split_once('=') {
             Some((option, value)) => (option, Some(value.to_string())),
@@ -61,16 +61,16 @@ pub fn parse(call: &MagicCall) -> Result<SearchArguments, UsageError> {
         };
         let spelled = format!("--{option}");
         if !OPTIONS.contains(&spelled.as_str()) {
-            return Err(bad(call, format!("`{word}` is not an option of `%%fe search` (options: {}).", OPTIONS.join(", "))));
+            return Err(UsageError::bad_arguments(call, format!("`{word}` is not an option of `%%fe search` (options: {}).", OPTIONS.join(", "))));
         }
         let value = match inline.or_else(|| words.next().cloned()) {
             Some(value) if !value.is_empty() && !value.starts_with("--") => value,
-            _ => return Err(bad(call, format!("`{spelled}` needs a value."))),
+            _ => return Err(UsageError::bad_arguments(call, format!("`{spelled}` needs a value."))),
         };
         let number = |low: u64, high: u64| -> Result<u64, UsageError> {
             match value.parse::<u64>() {
                 Ok(n) if (low..=high).contains(&n) => Ok(n),
-                _ => Err(bad(call, format!("`{spelled} {value}`: give a whole number from {low} to {high}."))),
+                _ => Err(UsageError::bad_arguments(call, format!("`{spelled} {value}`: give a whole number from {low} to {high}."))),
             }
         };
         match option {
@@ -79,7 +79,7 @@ pub fn parse(call: &MagicCall) -> Result<SearchArguments, UsageError> {
             "budget-seconds" => found.budget = Some(Duration::from_secs(number(1, 86_400)?)),
             "metric" => {
                 found.metric = Some(SearchMetric::parse(&value).ok_or_else(|| {
-                    bad(call, format!("`{value}` is not a metric (auc or logloss for a class target, rmse or r2 for a numeric one)."))
+                    UsageError::bad_arguments(call, format!("`{value}` is not a metric (auc or logloss for a class target, rmse or r2 for a numeric one)."))
                 })?)
             }
             "folds" => found.folds = number(MIN_FOLDS as u64, MAX_FOLDS as u64)? as usize,
@@ -87,28 +87,20 @@ pub fn parse(call: &MagicCall) -> Result<SearchArguments, UsageError> {
             "seed" => found.seed = number(0, u64::MAX)?,
             "provider" => {
                 found.provider = Some(ProviderChoice::parse(&value).ok_or_else(|| {
-                    bad(call, format!("`{value}` is not a provider (auto, openai, anthropic or builtin)."))
+                    UsageError::bad_arguments(call, format!("`{value}` is not a provider (auto, openai, anthropic or builtin)."))
                 })?)
             }
             _ => found.model = Some(value.clone()),
         }
     }
-    found.name = name.ok_or_else(|| bad(call, "`%%fe search` needs the name of a frame.".into()))?;
-    found.target = target.ok_or_else(|| bad(call, "`%%fe search` needs `--target COL`: the column the features should help predict.".into()))?;
+    found.name = name.ok_or_else(|| UsageError::bad_arguments(call, "`%%fe search` needs the name of a frame."))?;
+    found.target = target.ok_or_else(|| UsageError::bad_arguments(call, "`%%fe search` needs `--target COL`: the column the features should help predict."))?;
     if found.sample < 2 * found.folds {
-        return Err(bad(call, format!("`--sample {}` is too small for {} folds (at least {} rows).", found.sample, found.folds, 2 * found.folds)));
+        return Err(UsageError::bad_arguments(call, format!("`--sample {}` is too small for {} folds (at least {} rows).", found.sample, found.folds, 2 * found.folds)));
     }
     Ok(found)
 }
 
-fn bad(call: &MagicCall, message: String) -> UsageError {
-    let synopsis = COMMANDS
-        .iter()
-        .find(|doc| doc.name == call.name)
-        .map(|doc| doc.synopsis_line())
-        .unwrap_or_else(|| format!("%%fe {}", call.name));
-    UsageError::BadArguments { message, synopsis }
-}
 
 #[cfg(test)]
 mod tests {

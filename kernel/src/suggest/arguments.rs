@@ -2,7 +2,7 @@
 // `%fe prompt NAME [--target COL]`; misuse is a `UsageError` that repeats the usage.
 
 use super::llm_settings::ProviderChoice;
-use crate::magics::{MagicCall, UsageError, COMMANDS};
+use crate::magics::{MagicCall, UsageError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SuggestArguments {
@@ -32,17 +32,17 @@ fn parse(call: &MagicCall, options: &[&str]) -> Result<SuggestArguments, UsageEr
             };
             let spelled = format!("--{option}");
             if !options.contains(&spelled.as_str()) {
-                return Err(bad(call, format!("`{word}` is not an option of `%fe {}` (options: {}).", call.name, options.join(", "))));
+                return Err(UsageError::bad_arguments(call, format!("`{word}` is not an option of `%fe {}` (options: {}).", call.name, options.join(", "))));
             }
             let value = match inline.or_else(|| words.next().cloned()) {
                 Some(value) if !value.is_empty() && !value.starts_with("--") => value,
-                _ => return Err(bad(call, format!("`{spelled}` needs a value."))),
+                _ => return Err(UsageError::bad_arguments(call, format!("`{spelled}` needs a value."))),
             };
             match option {
                 "target" => found.target = Some(value),
                 "provider" => {
                     found.provider = Some(ProviderChoice::parse(&value).ok_or_else(|| {
-                        bad(call, format!("`{value}` is not a provider (auto, openai, anthropic or builtin)."))
+                        UsageError::bad_arguments(call, format!("`{value}` is not a provider (auto, openai, anthropic or builtin)."))
                     })?)
                 }
                 _ => found.model = Some(value),
@@ -50,21 +50,13 @@ fn parse(call: &MagicCall, options: &[&str]) -> Result<SuggestArguments, UsageEr
         } else if name.is_none() {
             name = Some(word.clone());
         } else {
-            return Err(bad(call, format!("unexpected `{word}`: the request goes on the lines below the magic line.")));
+            return Err(UsageError::bad_arguments(call, format!("unexpected `{word}`: the request goes on the lines below the magic line.")));
         }
     }
-    found.name = name.ok_or_else(|| bad(call, format!("`%fe {}` needs the name of a frame.", call.name)))?;
+    found.name = name.ok_or_else(|| UsageError::bad_arguments(call, format!("`%fe {}` needs the name of a frame.", call.name)))?;
     Ok(found)
 }
 
-fn bad(call: &MagicCall, message: String) -> UsageError {
-    let synopsis = COMMANDS
-        .iter()
-        .find(|doc| doc.name == call.name)
-        .map(|doc| doc.synopsis_line())
-        .unwrap_or_else(|| format!("%fe {}", call.name));
-    UsageError::BadArguments { message, synopsis }
-}
 
 #[cfg(test)]
 mod tests {
