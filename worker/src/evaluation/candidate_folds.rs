@@ -474,17 +474,7 @@ pub fn t_critical_975(degrees_of_freedom: usize) -> f64 {
 mod tests {
     use super::*;
 
-    /// A fixed pseudo-random sequence in [0, 1) (SplitMix64 of the row and the salt).
-    fn noise(n: usize, salt: u64) -> Vec<f64> {
-        (0..n as u64)
-            .map(|i| {
-                let mut z = (i << 8 | salt).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-                z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-                (z ^ (z >> 31)) as f64 / u64::MAX as f64
-            })
-            .collect()
-    }
+    use crate::evaluation::test_noise::noise;
 
     /// `y` is the sign of (a − ½)(b − ½): no linear model on `a` and `b` predicts it, their
     /// product does. `c` is unrelated noise.

@@ -185,17 +185,7 @@ mod tests {
         ModelColumn { name: name.into(), values: ModelValues::Numeric(values.into_iter().map(Some).collect()) }
     }
 
-    /// A fixed pseudo-random sequence in [0, 1) (SplitMix64 of the row and the salt).
-    fn noise(n: usize, salt: u64) -> Vec<f64> {
-        (0..n as u64)
-            .map(|i| {
-                let mut z = (i << 8 | salt).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-                z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-                (z ^ (z >> 31)) as f64 / u64::MAX as f64
-            })
-            .collect()
-    }
+    use crate::evaluation::test_noise::noise;
 
     #[test]
     fn a_feature_carrying_the_signal_beats_a_noise_baseline() {

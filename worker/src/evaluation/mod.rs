@@ -15,6 +15,8 @@ mod histogram;
 mod models;
 mod mutual_information;
 mod ranks;
+#[cfg(test)]
+mod test_noise;
 mod report;
 mod univariate;
 
