@@ -327,7 +327,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Expr, "drop_nulls", "", ""), f(N::Expr, "drop_nans", "", ""),
     f(N::Expr, "sort", "*, descending=False, nulls_last=False", ""),
     f(N::Expr, "sort_by", "by, *more_by, descending=False, nulls_last=False", ""),
-    f(N::Expr, "reverse", "", ""), f(N::Expr, "head", "n=10", ""), f(N::Expr, "tail", "n=10", ""),
+    f(N::Expr, "reverse", "", ""), f(N::Expr, "head", "n=10", "n: an int or an expression"), f(N::Expr, "tail", "n=10", "n: an int or an expression"),
     f(N::Expr, "filter", "*predicates", ""),
     f(N::Expr, "interpolate", "method='linear'", "linear or nearest"),
     f(N::Expr, "top_k", "k=5", ""), f(N::Expr, "bottom_k", "k=5", ""),
@@ -446,7 +446,7 @@ pub static ENTRIES: &[Entry] = &[
     f(N::Frame, "select", "*exprs, **named_exprs", ""),
     f(N::Frame, "filter", "*predicates, **constraints", "a null predicate drops the row"),
     f(N::Frame, "drop", "*columns, strict=True", ""),
-    f(N::Frame, "rename", "mapping, *, strict=True", "a dict old → new"),
+    f(N::Frame, "rename", "mapping, *, strict=True", "a dict old → new, or a lambda/def of the cell from old name to new name"),
     f(N::Frame, "sort", "by, *more_by, descending=False, nulls_last=False, maintain_order=False", "stable"),
     f(N::Frame, "unique", "subset=None, *, keep='any', maintain_order=False", "keeps the first row of each key, in order"),
     f(N::Frame, "drop_nulls", "subset=None", ""),
@@ -496,7 +496,7 @@ pub static ENTRIES: &[Entry] = &[
     // Series (a column of a frame)
     f(N::Series, "to_list", "", "collects"), p(N::Series, "dtype", ""),
     f(N::Series, "value_counts", "*, sort=False, parallel=False, name=None, normalize=False", "a frame"),
-    f(N::Series, "to_frame", "name=None", ""),
+    f(N::Series, "to_frame", "name=None", ""), f(N::Series, "shrink_dtype", "", "reads the column's extrema"),
     // GroupBy
     f(N::GroupBy, "agg", "*aggs, **named_aggs", ""),
     f(N::GroupBy, "len", "name=None", ""), f(N::GroupBy, "count", "", "removed: use len()"),

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::allowlist::{self, Refusal, ANNOTATIONS_ONLY};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::interpret::format_spec::template_is_plain;
+use crate::late_binding::LateRead;
 use crate::parse::{ast, SourceMap};
 
 /// Check a parsed cell. Returns every refusal found (empty when the cell is accepted).
@@ -156,8 +157,8 @@ impl Checker<'_, '_> {
         if let Some(decorator) = s.decorator_list.first() {
             self.push(refuse(Code::Decorator, self.map.of(decorator), "@decorator", "decorators are not allowed", "call the helper directly"));
         }
-        if self.function_depth > 0 {
-            self.push(refuse(Code::UnsupportedFunction, span_first_line(span), format!("def {}", s.name), "functions may only be defined at the top level of the cell", "move the helper to the top level"));
+        if self.function_depth == 0 {
+            self.late_reads(s);
         }
         self.name_binding(s.name.as_str(), span_first_line(span));
         for arg in [&s.args.vararg, &s.args.kwarg].into_iter().flatten() {
@@ -171,6 +172,37 @@ impl Checker<'_, '_> {
         self.function_depth += 1;
         self.stmts(&s.body);
         self.function_depth -= 1;
+    }
+
+    /// Nested defs see the enclosing function's names as they are at the `def`; refuse those
+    /// that would see another value than Python's late binding gives.
+    fn late_reads(&mut self, outer: &ast::StmtFunctionDef) {
+        for late in crate::late_binding::late_reads(outer) {
+            let diagnostic = match late {
+                LateRead::BoundLater { def, name } => refuse(
+                    Code::UnsupportedFunction,
+                    span_first_line(self.map.of(def)),
+                    format!("def {}", def.name),
+                    format!("the nested function reads `{name}`, which the enclosing function assigns again after the `def`; Python would read the later value"),
+                    format!("pass `{name}` to `{}` as an argument, or move the `def` after the last assignment", def.name),
+                ),
+                LateRead::BoundByLoop { def, name } => refuse(
+                    Code::UnsupportedFunction,
+                    span_first_line(self.map.of(def)),
+                    format!("def {}", def.name),
+                    format!("the nested function is defined in a loop and reads `{name}`, which the loop changes; Python reads it when the function is called, not when it is defined"),
+                    format!("pass `{name}` to `{}` as an argument, or define it outside the loop", def.name),
+                ),
+                LateRead::CallsItself { def } => refuse(
+                    Code::Recursion,
+                    span_first_line(self.map.of(def)),
+                    format!("def {}", def.name),
+                    format!("recursive helper: {} calls itself", def.name),
+                    "helpers may not call themselves; use a `for` loop over a bounded list",
+                ),
+            };
+            self.push(diagnostic);
+        }
     }
 
     /// A class is accepted only as a namespace of `@staticmethod` helpers at the top level (no
@@ -539,7 +571,7 @@ fn find_cycle(start: &str, edges: &BTreeMap<&str, BTreeSet<String>>) -> Option<V
     None
 }
 
-fn collect_names_stmt(stmt: &ast::Stmt, names: &mut BTreeSet<String>) {
+pub(crate) fn collect_names_stmt(stmt: &ast::Stmt, names: &mut BTreeSet<String>) {
     use ast::Stmt as S;
     match stmt {
         S::Expr(s) => collect_names(&s.value, names),

@@ -19,6 +19,7 @@ mod check;
 mod deep_stack;
 mod diagnostics;
 mod interpret;
+mod late_binding;
 mod nesting;
 mod parse;
 mod reference;

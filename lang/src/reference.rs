@@ -29,7 +29,7 @@ pub fn reference_markdown() -> String {
         "assignment, tuple unpacking, `d[key] = value`, `xs[i] = value`, augmented assignment (`+=` …), annotated assignment",
         "`for` over a list, tuple, dict, string, `range(...)`, `enumerate`, `zip`, `df.columns`, `df.schema.items()` (bounded), with `break`/`continue`",
         "`if` / `elif` / `else`; conditional expressions `a if cond else b`",
-        "top-level `def` helpers with positional, keyword, default, `*args` (a tuple) and `**kwargs` (a dict) parameters (no recursion, no decorators), `return`; a helper whose body has `yield value` / `yield from xs` statements is a generator: calling it gives the list of what it yielded (made at once, counted against max_list_len)",
+        "`def` helpers (at the top level, or inside another helper, see Checked functions) with positional, keyword, default, `*args` (a tuple) and `**kwargs` (a dict) parameters (no recursion, no decorators), `return`; a helper whose body has `yield value` / `yield from xs` statements is a generator: calling it gives the list of what it yielded (made at once, counted against max_list_len)",
         "`raise ValueError(\"…\")` (or TypeError, KeyError, IndexError, RuntimeError, NotImplementedError, Exception, AssertionError, ArithmeticError, LookupError) and a failed `assert test, msg` stop the cell with that error and message (FE204, FE203 for TypeError); nothing is changed",
         "`getattr(obj, name)` with exactly two arguments: the name, a constant or a computed string, must be an accepted attribute (checked like `obj.name` written out: before anything runs for a constant, when it is known otherwise)",
         "`sorted(xs, key=lambda x: …, reverse=…)`, `min(xs, key=lambda …)`, `max(xs, key=lambda …)` on plain Python values (the lambda is evaluated while the plan is built); starred targets `first, *rest = xs`",
@@ -78,7 +78,7 @@ pub fn reference_markdown() -> String {
         "`map_elements`, `map_batches`, `map_groups`, `apply`, `rolling_map`, plugins and every other per-row Python hook (whatever function they are given)",
         "every `read_*`, `scan_*`, `write_*`, `sink_*`, `from_*` function; URLs in strings; SQL (`sql`, `SQLContext`)",
         "`to_pandas`, `to_numpy`, `to_arrow` and other exits from the plan; `sample`/`shuffle` (not reproducible); `to_physical`; `hash`, `hash_rows` (Rust Polars 0.55 and Python Polars 2.1 give other hash values for the same seed)",
-        "`class` (except a top-level class whose body is `@staticmethod` helpers, called as `Name.helper(...)`), `while`, `try`/`except`, bare `raise` and `raise … from …`, `with`, `global`/`nonlocal`, `del`, `match`, decorators, `yield` outside a helper or as a value, `async`/`await`, the walrus `:=`, `def` inside a `def`",
+        "`class` (except a top-level class whose body is `@staticmethod` helpers, called as `Name.helper(...)`), `while`, `try`/`except`, bare `raise` and `raise … from …`, `with`, `global`/`nonlocal`, `del`, `match`, decorators, `yield` outside a helper or as a value, `async`/`await`, the walrus `:=`, a `def` inside a `def` that reads a name the enclosing helper assigns again after it (or in the loop around it), since Python would read the later value",
         "`format_map`, `%` formatting, and `str.format` templates whose fields read attributes or items (`{0.x}`, `{0[i]}`); plain `\"{}_{name}\".format(...)` and f-strings are accepted",
         "`date.today()`, `datetime.now()` and other clock or random values (results must be reproducible)",
         "recursion between helpers (found statically), and nesting deeper than the call-depth limit",
@@ -125,8 +125,9 @@ pub fn reference_markdown() -> String {
 /// Which functions of the cell are feature code, and why (a section of the reference).
 const CHECKED_FUNCTIONS: &str = "## Checked functions\n\n\
 A `def` or `lambda` of the cell is feature code: its body is checked like every other line, and it \
-can only see the cell's names (a lambda made inside a helper also sees the helper's local names as \
-they are when it is made). No recursion (found statically between `def`s; through lambdas the \
+can only see the cell's names (a lambda or `def` made inside a helper also sees the helper's local \
+names as they are when it is made; a nested `def` whose names the helper assigns again afterwards is \
+refused, as Python would read the later value). No recursion (found statically between `def`s; through lambdas the \
 call-depth limit stops it), no `*args`/`**kwargs` parameters in lambdas. A name is judged by what it \
 is, not by how it is spelled: `list.eval` runs a Polars expression of `pl.element()` on each list \
 inside the engine, while the builtin `eval` is refused; `pl.fold` is accepted, `functools.reduce` \

@@ -1,6 +1,7 @@
 // Plain-Python helper code around Polars on small frames built in Rust: *args/**kwargs helpers,
 // generators, raise/assert, getattr, key= lambdas, starred unpacking, numpy limits, itertools,
-// and Series from another frame as values (is_in(series.implode()), pl.lit(series)).
+// Series from another frame as values (is_in(series.implode()), pl.lit(series)), nested defs,
+// rename by a function and Series.shrink_dtype.
 
 use fe_lang::{refusals, run_cell, Code, Frames, Limits};
 use polars::prelude::*;
@@ -137,4 +138,52 @@ fn cumulative_eval_runs_the_expression_on_expanding_windows() {
     let df = run("df = df.select(pl.col('x').cumulative_eval(pl.element().first() - pl.element().last() ** 2).alias('c'))");
     // Python Polars 2.1 on [10, 20, 30, 40]: 10 - 10**2, 10 - 20**2, …
     assert_eq!(ints(&df, "c"), [-90, -390, -890, -1590].map(Some).to_vec());
+}
+
+#[test]
+fn a_def_inside_a_helper_sees_the_helpers_names() {
+    let df = run(concat!(
+        "def features(frame, how, scale=2):\n",
+        "    label = how.lower()\n",
+        "    def pick(col):\n",
+        "        def scaled(e):\n",
+        "            return e * scale\n",
+        "        if label == 'max':\n",
+        "            return scaled(pl.col(col).max())\n",
+        "        return scaled(pl.col(col).min())\n",
+        "    return frame.select([pick(c).alias(f'{c}_{label}') for c in ['x', 'id']])\n",
+        "df = features(df, 'MAX')\n",
+    ));
+    assert_eq!((ints(&df, "x_max"), ints(&df, "id_max")), (vec![Some(80)], vec![Some(8)]));
+}
+
+#[test]
+fn a_nested_def_that_python_would_bind_late_is_refused_with_the_name() {
+    let d = fails("def f(frame):\n    n = 1\n    def g():\n        return pl.col('x') * n\n    n = 2\n    return frame.select(g())\ndf = f(df)");
+    assert_eq!((d.code, d.line, d.column), (Code::UnsupportedFunction, 3, 5), "{d:?}");
+    assert!(d.message.contains("reads `n`") && d.hint.as_deref().unwrap_or("").contains("as an argument"), "{d:?}");
+}
+
+#[test]
+fn rename_takes_a_function_of_the_old_name() {
+    let df = run("df = df.rename(lambda name: name.upper() if name in ('x', 'y') else name)");
+    let names: Vec<&str> = df.get_column_names().into_iter().map(|n| n.as_str()).collect();
+    assert_eq!(names, ["id", "cust", "X", "Y"]);
+    let d = fails("df = df.rename(lambda name: 1)");
+    assert!(d.message.contains("must return a string for column `id`"), "{d:?}");
+}
+
+#[test]
+fn shrink_dtype_picks_the_smallest_type_for_the_values() {
+    let df = run("df = df.with_columns(small=df['x'].shrink_dtype(), wide=(df['x'] * 1000).shrink_dtype(), f=df['y'].shrink_dtype(), s=df['cust'].shrink_dtype())");
+    let dtype = |name: &str| df.column(name).unwrap().dtype().clone();
+    assert_eq!([dtype("small"), dtype("wide"), dtype("f"), dtype("s")], [DataType::Int8, DataType::Int32, DataType::Float32, DataType::String]);
+    assert_eq!(ints(&df, "wide"), [Some(10_000), Some(20_000), Some(30_000), Some(40_000)]);
+}
+
+#[test]
+fn head_and_tail_take_an_expression_per_group() {
+    let df = run("df = df.group_by('cust', maintain_order=True).agg(h=pl.col('x').head(pl.len() - 1), t=pl.col('x').tail(pl.len() // 2))");
+    let lens = |name: &str| -> Vec<Option<u32>> { df.column(name).unwrap().list().unwrap().lst_lengths().iter().collect() };
+    assert_eq!((lens("h"), lens("t")), (vec![Some(1), Some(0), Some(0)], vec![Some(1), Some(0), Some(0)]));
 }

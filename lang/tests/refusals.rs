@@ -132,7 +132,10 @@ fn cases() -> Vec<Case> {
         case("match x:\n    case 1:\n        pass", UnsupportedStatement, "match", "match"),
         case("df.columns = ['a', 'b']", UnsupportedStatement, "df.columns", ".columns ="),
         case("def f(*__class__):\n    return 1", PrivateAttribute, "__class__", "__class__"),
-        case("def outer():\n    def inner():\n        return 1\n    return inner()", UnsupportedFunction, "def inner", "def inner"),
+        // nested defs whose copy of the enclosing names would differ from Python's late binding
+        case("def outer():\n    x = 1\n    def inner():\n        return x\n    x = 2\n    return inner()", UnsupportedFunction, "def inner", "def inner"),
+        case("def outer(cs):\n    fs = []\n    for c in cs:\n        def inner():\n            return c\n        fs.append(inner)\n    return fs", UnsupportedFunction, "def inner", "def inner"),
+        case("def outer():\n    def inner(n):\n        return inner(n - 1)\n    return inner(3)", Recursion, "def inner", "def inner"),
         case("x = b'bytes'", UnsupportedExpression, "b'bytes'", "bytes"),
         case("x = df @ df", UnsupportedExpression, "df @ df", "operator"),
         // removed Polars names

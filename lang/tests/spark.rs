@@ -64,3 +64,54 @@ fn a_rolling_window_by_time_becomes_a_range_frame_on_microseconds() {
     assert!(code.contains(".rangeBetween(-86399999999, 0)"), "{code}");
     assert!(code.contains("fe_reorder("), "{code}");
 }
+
+fn wide(columns: usize) -> SparkInput {
+    let schema = Schema::from_iter((0..columns).map(|i| Field::new(format!("c{i}").into(), if i % 2 == 0 { DataType::Float64 } else { DataType::Int64 })));
+    SparkInput { name: "tx".into(), schema, variable: "tx_loaded".into() }
+}
+
+fn deepest_brackets(code: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for c in code.chars() {
+        match c {
+            '(' | '[' | '{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    deepest
+}
+
+#[test]
+fn a_long_written_out_sum_exports_as_flat_python() {
+    let terms: Vec<String> = (0..150).map(|i| format!("pl.col(\"c{i}\")")).collect();
+    let code = code_of(&format!("df = df.with_columns(({}).alias(\"total\"))", terms.join(" + ")), &[wide(150)]);
+    // CPython's parser stops at 200 nested brackets; the sum is one flat chain of `+`.
+    assert!(deepest_brackets(&code) < 20, "nested {} deep", deepest_brackets(&code));
+    assert!(code.contains("F.col(\"c0\") + F.col(\"c1\").try_cast(\"double\") + F.col(\"c2\")"), "{}", &code[..400.min(code.len())]);
+    // Precedence is kept where the parentheses matter.
+    let code = code_of("df = df.with_columns(x=(pl.col(\"amount\") + 1) * 2 - (pl.col(\"amount\") - 3), y=(pl.col(\"amount\") > 1) & (pl.col(\"id\") < 5) | (pl.col(\"id\") == 0))", &[tx()]);
+    assert!(code.contains("((F.col(\"amount\") + F.lit(1.0)) * F.lit(2.0) - (F.col(\"amount\") - F.lit(3.0)))"), "{code}");
+    assert!(code.contains("((F.col(\"amount\") > F.lit(1.0)) & (F.col(\"id\") < F.lit(5).cast(\"bigint\")) | (F.col(\"id\") == F.lit(0).cast(\"bigint\")))"), "{code}");
+}
+
+#[test]
+fn an_expression_deeper_than_spark_analyses_is_refused_with_a_hint() {
+    let terms: Vec<String> = (0..2000).map(|i| format!("pl.col(\"c{i}\")")).collect();
+    let refusal = translate_step(&format!("df = df.with_columns(({}).alias(\"total\"))", terms.join(" + ")), "tx", &[wide(2000)], "s", None).unwrap_err();
+    assert!(refusal.message.contains("more than 200 operations deep"), "{refusal}");
+    assert!(refusal.hint.contains("several `with_columns` steps"), "{refusal}");
+    let refusal = translate_step(&format!("df = df.with_columns(b=pl.col(\"amount\"){})", ".abs()".repeat(300)), "tx", &[tx()], "s", None).unwrap_err();
+    assert!(refusal.message.contains("more than 200 operations deep"), "{refusal}");
+}
+
+#[test]
+fn chained_whens_export_as_one_flat_chain() {
+    let branches: String = (0..500).map(|i| format!(".when(pl.col(\"amount\") > {}).then({i})", 1000 - i)).collect();
+    let code = code_of(&format!("df = df.with_columns(w=pl{branches}.otherwise(-1))"), &[tx()]);
+    assert!(deepest_brackets(&code) < 20, "nested {} deep", deepest_brackets(&code));
+    assert_eq!((code.matches("F.when(").count(), code.matches(".when(").count()), (1, 500), "one F.when and 499 chained .when");
+}

@@ -29,9 +29,9 @@ PUBLIC_DIR = HERE / "public"
 PYTHON_TWINS_DIR = HERE / "public_python"
 KNOWN_REFUSALS = PUBLIC_DIR / "known_refusals.txt"
 # The share of the public corpus that must give Python's frame: the floor measured when the gate
-# was last raised (284 of 294), so a regression fails; the target is 97% (TARGET_EQUAL_SHARE),
-# printed beside the result until it is reached. Raise the floor with each snippet that passes.
-REQUIRED_EQUAL_SHARE = 0.965
+# was last raised (287 of 294, 97.6%), so a regression fails; the target was 97%
+# (TARGET_EQUAL_SHARE), printed beside the result. Raise the floor with each snippet that passes.
+REQUIRED_EQUAL_SHARE = 0.975
 TARGET_EQUAL_SHARE = 0.97
 
 EQUAL, WRONG, REFUSED, ORACLE_FAILED = "equal", "wrong", "refused", "fails in Python"

@@ -405,6 +405,13 @@ impl Interpreter<'_, '_> {
                 e.sort_by(exprs, options)
             }
             "reverse" => e.reverse(),
+            // `n` may be an expression (Python Polars: `head(n)` is `slice(0, n)`, `tail(n)` is `slice(-n, n)`).
+            "head" | "tail" if a.get("n").is_some_and(Value::is_expression_like) => {
+                let n = self.to_expr(a.required("n")?.clone(), StrAs::Column)?;
+                // Python casts `n` to Int64 (wrapping) before negating it, so an unsigned count works.
+                let offset = if name == "head" { dyn_int(0) } else { -n.clone().cast_with_options(DataType::Int64, polars::chunked_array::cast::CastOptions::Overflowing) };
+                e.slice(offset, n)
+            }
             "head" => e.head(Some(a.int("n", 10)?.max(0) as usize)),
             "tail" => e.tail(Some(a.int("n", 10)?.max(0) as usize)),
             "filter" => {

@@ -141,16 +141,29 @@ impl Interpreter<'_, '_> {
                 self.derive(&frame, |lf| lf.drop(selector.clone()))
             }
             "rename" => {
-                let Some(Value::Dict(mapping)) = a.get("mapping").cloned() else {
-                    return Err(Fail::type_error("rename() takes a dict old name → new name").hint("a function mapping would need a lambda"));
-                };
                 let mut olds = Vec::new();
                 let mut news = Vec::new();
-                for (k, v) in mapping.borrow().entries.iter() {
-                    olds.push(k.as_str().ok_or_else(|| Fail::type_error("rename() keys must be strings"))?.to_string());
-                    news.push(v.as_str().ok_or_else(|| Fail::type_error("rename() values must be strings"))?.to_string());
-                }
-                let strict = a.bool("strict", true)?;
+                let strict = match a.get("mapping").cloned() {
+                    Some(Value::Dict(mapping)) => {
+                        for (k, v) in mapping.borrow().entries.iter() {
+                            olds.push(k.as_str().ok_or_else(|| Fail::type_error("rename() keys must be strings"))?.to_string());
+                            news.push(v.as_str().ok_or_else(|| Fail::type_error("rename() values must be strings"))?.to_string());
+                        }
+                        a.bool("strict", true)?
+                    }
+                    // A function of the cell maps every column name (Python Polars:
+                    // `select(pl.all().name.map(function))`), called here once per name.
+                    Some(function @ Value::Function(_)) => {
+                        for (old, _) in self.schema_of(&frame.lf)?.iter() {
+                            let new = self.call_value(function.clone(), CallArgs { positional: vec![Value::str(old.to_string())], keywords: Vec::new() })?;
+                            let new = new.as_str().ok_or_else(|| Fail::type_error(format!("rename(): the function must return a string for column `{old}`, not {}", new.type_name())))?.to_string();
+                            olds.push(old.to_string());
+                            news.push(new);
+                        }
+                        false
+                    }
+                    _ => return Err(Fail::type_error("rename() takes a dict old name → new name, or a function of the cell (a lambda or def) from old name to new name")),
+                };
                 self.derive(&frame, |lf| lf.rename(olds.clone(), news.clone(), strict))
             }
             "sort" => {

@@ -54,8 +54,29 @@ impl Interpreter<'_, '_> {
                 };
                 self.derive_with_exprs(&column.frame, vec![expr], |lf, e| lf.select(e))
             }
+            "shrink_dtype" => self.shrink_dtype(column),
             _ => Err(super::expressions::not_available(name, "Series", Some(Namespace::Series))),
         }
+    }
+
+    /// `Series.shrink_dtype()`: the smallest integer type that holds the column's extrema
+    /// (nulls count as 0, as in Polars), floats as Float32, other types unchanged.
+    fn shrink_dtype(&mut self, column: Column) -> Result<Value> {
+        let schema = self.schema_of(&column.frame.data().clone().select([column.expr.clone()]))?;
+        let dtype = schema.iter().next().map(|(_, d)| d.clone()).unwrap_or(DataType::Null);
+        let target = if !dtype.is_primitive_numeric() {
+            return Ok(Value::Column(column));
+        } else if dtype.is_float() {
+            DataType::Float32
+        } else {
+            let extrema = self.collect(column.frame.data().clone().select([column.expr.clone().min().alias("min"), column.expr.clone().max().alias("max")]))?;
+            let extreme = |name: &str| -> Result<i128> {
+                let value = extrema.column(name).map_err(Fail::from)?.get(0).map_err(Fail::from)?;
+                Ok(value.extract::<i128>().unwrap_or(0))
+            };
+            smallest_integer_type(dtype.is_unsigned_integer(), extreme("min")?, extreme("max")?)
+        };
+        Ok(Value::Column(Column { expr: column.expr.cast(target), ..column }))
     }
 
     /// Collect a one-value query on the column's frame.
@@ -79,4 +100,18 @@ impl Interpreter<'_, '_> {
         self.check_list_len(series.len())?;
         values_of(series)
     }
+}
+
+/// The narrowest integer type of the same signedness holding `min..=max`.
+fn smallest_integer_type(unsigned: bool, min: i128, max: i128) -> DataType {
+    if unsigned {
+        return [(u8::MAX as i128, DataType::UInt8), (u16::MAX as i128, DataType::UInt16), (u32::MAX as i128, DataType::UInt32)]
+            .into_iter()
+            .find(|(top, _)| max <= *top)
+            .map_or(DataType::UInt64, |(_, dtype)| dtype);
+    }
+    [(i8::MIN as i128, i8::MAX as i128, DataType::Int8), (i16::MIN as i128, i16::MAX as i128, DataType::Int16), (i32::MIN as i128, i32::MAX as i128, DataType::Int32)]
+        .into_iter()
+        .find(|(bottom, top, _)| min >= *bottom && max <= *top)
+        .map_or(DataType::Int64, |(_, _, dtype)| dtype)
 }

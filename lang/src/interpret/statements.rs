@@ -101,7 +101,10 @@ impl Interpreter<'_, '_> {
                         defaults.push((arg.def.arg.to_string(), self.eval(default)?));
                     }
                 }
-                let function = UserFunction { def: def.clone(), defaults, closure: Default::default() };
+                // Inside a helper, the function keeps the helper's names (a copy: the checker
+                // refuses the nested defs for which Python's late binding reads other values).
+                let closure = self.locals.last().cloned().unwrap_or_default();
+                let function = UserFunction { def: def.clone(), defaults, closure };
                 self.assign_name(def.name.as_str(), Value::Function(Rc::new(function)));
             }
             S::Return(s) => {

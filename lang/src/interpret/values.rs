@@ -105,7 +105,7 @@ pub(crate) enum ExprNamespace {
 pub(crate) struct UserFunction {
     pub def: ast::StmtFunctionDef,
     pub defaults: Vec<(String, Value)>,
-    /// The local names a lambda made inside a helper sees (a copy taken when it was made).
+    /// The local names a lambda or nested `def` made inside a helper sees (a copy taken when it was made).
     pub closure: std::collections::HashMap<String, Value>,
 }
 

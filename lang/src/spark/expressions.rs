@@ -61,11 +61,21 @@ pub(crate) struct ExprTranslator<'a> {
     /// Columns computed before the expression (windows inside windows), as (name, code).
     pub pre: RefCell<Vec<(String, String)>>,
     pub pre_prefix: String,
+    /// The last operator rendered as plain Python infix `(a op b)`: its node, precedence and
+    /// code length, so the operator above it can drop the parentheses of its left operand
+    /// (a 2,000-term sum must stay under Python's limit of 200 nested parentheses).
+    last_infix: RefCell<Option<(Node, u8, usize)>>,
+    /// How deep the expression being translated is nested so far (see [`SPARK_MAX_DEPTH`]).
+    depth: std::cell::Cell<usize>,
 }
+
+/// The deepest expression the export emits: Spark 4.3's analyzer overflows its stack converting
+/// deeper columns (measured: a sum of 250 terms runs, one of 500 fails in `withColumns`).
+pub(crate) const SPARK_MAX_DEPTH: usize = 200;
 
 impl<'a> ExprTranslator<'a> {
     pub fn new(ex: &'a Arena<AExpr>, schema: &'a Schema, pre_prefix: String) -> Self {
-        ExprTranslator { ex, schema, pre: RefCell::new(Vec::new()), pre_prefix }
+        ExprTranslator { ex, schema, pre: RefCell::new(Vec::new()), pre_prefix, last_infix: RefCell::new(None), depth: std::cell::Cell::new(0) }
     }
 
     pub fn dtype(&self, node: Node) -> Translated<DataType> {
@@ -101,6 +111,21 @@ impl<'a> ExprTranslator<'a> {
     /// Float32 results are rounded to Float32 (Spark computes in double), integer arithmetic
     /// narrower than 64 bits wraps as Polars' does (Spark widens).
     pub fn expr(&self, node: Node, ctx: &Ctx) -> Translated<String> {
+        let depth = self.depth.get() + 1;
+        if depth > SPARK_MAX_DEPTH {
+            return Err(Refuse::new(
+                "expression",
+                format!("is nested more than {SPARK_MAX_DEPTH} operations deep, and Spark's analyzer overflows its stack on such columns"),
+                "split it over several `with_columns` steps (a long written-out sum: add it up in parts)",
+            ));
+        }
+        self.depth.set(depth);
+        let code = self.expr_nested(node, ctx);
+        self.depth.set(depth - 1);
+        code
+    }
+
+    fn expr_nested(&self, node: Node, ctx: &Ctx) -> Translated<String> {
         let code = self.expr_inner(node, ctx)?;
         let computed = matches!(self.aexpr(node), AExpr::Agg(_) | AExpr::BinaryExpr { .. } | AExpr::Function { .. } | AExpr::Over { .. } | AExpr::Ternary { .. });
         if !computed {
@@ -118,12 +143,7 @@ impl<'a> ExprTranslator<'a> {
             AExpr::Literal(value) => self.literal(node, value),
             AExpr::BinaryExpr { left, op, right } => self.binary(node, *left, *op, *right, ctx),
             AExpr::Cast { expr, dtype, options } => self.cast(*expr, dtype, *options, ctx),
-            AExpr::Ternary { predicate, truthy, falsy } => Ok(format!(
-                "F.when({}, {}).otherwise({})",
-                self.expr(*predicate, ctx)?,
-                self.expr(*truthy, ctx)?,
-                self.expr(*falsy, ctx)?
-            )),
+            AExpr::Ternary { predicate, truthy, falsy } => self.ternary(*predicate, *truthy, *falsy, ctx),
             AExpr::Agg(agg) => self.aggregate(agg, ctx),
             AExpr::Len => match ctx {
                 Ctx::Group => Ok("F.count(F.lit(1))".into()),
@@ -165,6 +185,22 @@ impl<'a> ExprTranslator<'a> {
             AExpr::Eval { .. } => Err(Refuse::new("eval", "(list.eval / cumulative_eval) has no faithful Spark translation in the export", "use list functions such as `list.len()`")),
             other => Err(Refuse::new(expr_name(other), "has no Spark translation in the export", "see docs/spark-export.md for what translates")),
         }
+    }
+
+    /// `when/then/otherwise`: a chain of `when`s (nested in the plan's `otherwise`) stays one
+    /// flat `F.when(...).when(...)` chain, as Spark's CASE tests them in order too.
+    fn ternary(&self, predicate: Node, truthy: Node, falsy: Node, ctx: &Ctx) -> Translated<String> {
+        let mut code = format!("F.when({}, {})", self.expr(predicate, ctx)?, self.expr(truthy, ctx)?);
+        let mut otherwise = falsy;
+        while let AExpr::Ternary { predicate, truthy, falsy } = self.aexpr(otherwise) {
+            // A Float32 branch is rounded on its own (see `expr`): it stays nested.
+            if self.dtype(otherwise)? == DataType::Float32 {
+                break;
+            }
+            code.push_str(&format!(".when({}, {})", self.expr(*predicate, ctx)?, self.expr(*truthy, ctx)?));
+            otherwise = *falsy;
+        }
+        Ok(format!("{code}.otherwise({})", self.expr(otherwise, ctx)?))
     }
 
     fn literal(&self, node: Node, value: &LiteralValue) -> Translated<String> {
@@ -211,8 +247,20 @@ impl<'a> ExprTranslator<'a> {
 
     fn binary(&self, node: Node, left: Node, op: Operator, right: Node, ctx: &Ctx) -> Translated<String> {
         let (lt, rt, out) = (self.dtype(left)?, self.dtype(right)?, self.dtype(node)?);
-        let (a, b) = (self.expr(left, ctx)?, self.expr(right, ctx)?);
+        let a = self.expr(left, ctx)?;
+        let left_infix = self.last_infix.borrow_mut().take().filter(|(n, _, len)| *n == left && *len == a.len()).map(|(_, precedence, _)| precedence);
+        let b = self.expr(right, ctx)?;
         let temporal = |d: &DataType| matches!(d, DataType::Date | DataType::Datetime(..));
+        // Plain Python infix, left-associative: `a + b + c` needs no parentheses around `a + b`.
+        let infix = |symbol: &str, precedence: u8| {
+            let left = match left_infix {
+                Some(p) if p >= precedence => &a[1..a.len() - 1],
+                _ => a.as_str(),
+            };
+            let code = format!("({left} {symbol} {b})");
+            *self.last_infix.borrow_mut() = Some((node, precedence, code.len()));
+            code
+        };
         Ok(match op {
             Operator::Eq => format!("({a} == {b})"),
             Operator::NotEq => format!("({a} != {b})"),
@@ -233,17 +281,17 @@ impl<'a> ExprTranslator<'a> {
                 let (bits, signed) = integer_width(&out);
                 format!("fe_wrap({a}.cast(\"bigint\") {sign} {b}.cast(\"bigint\"), {bits}, {})", if signed { "True" } else { "False" })
             }
-            Operator::Plus => format!("({a} + {b})"),
-            Operator::Minus => format!("({a} - {b})"),
+            Operator::Plus => infix("+", 3),
+            Operator::Minus => infix("-", 3),
             Operator::Multiply if matches!(lt, DataType::Duration(_)) || matches!(rt, DataType::Duration(_)) => format!("({a} * {b}).cast(\"bigint\")"),
-            Operator::Multiply => format!("({a} * {b})"),
+            Operator::Multiply => infix("*", 4),
             Operator::TrueDivide => format!("fe_div({a}, {b})"),
             Operator::FloorDivide if out.is_integer() => format!("fe_floordiv_int({a}, {b})"),
             Operator::FloorDivide if out.is_float() => format!("fe_floor(fe_div({a}, {b}))"),
             Operator::Modulus if out.is_integer() => format!("fe_mod_int({a}, {b})"),
             Operator::Modulus if out.is_float() => format!("fe_mod_float({a}, {b})"),
-            Operator::And | Operator::LogicalAnd if out == DataType::Boolean => format!("({a} & {b})"),
-            Operator::Or | Operator::LogicalOr if out == DataType::Boolean => format!("({a} | {b})"),
+            Operator::And | Operator::LogicalAnd if out == DataType::Boolean => infix("&", 2),
+            Operator::Or | Operator::LogicalOr if out == DataType::Boolean => infix("|", 1),
             Operator::Xor if out == DataType::Boolean => format!("({a} != {b})"),
             _ => {
                 return Err(Refuse::new(

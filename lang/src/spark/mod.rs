@@ -19,6 +19,7 @@ mod functions;
 mod literals;
 mod locate;
 mod plan;
+mod python_limits;
 mod script;
 
 use std::sync::Arc;
@@ -105,7 +106,9 @@ fn translate_step_here(code: &str, target: &str, inputs: &[SparkInput], prefix: 
     let mut translator = plan::PlanTranslator::new(&plan.lp_arena, &plan.expr_arena, sources, prefix);
     let result = translator.frame(plan.lp_top).map_err(|r| locate::refusal(code, r))?;
     let schema = plan.lp_arena.get(plan.lp_top).schema(&plan.lp_arena).as_ref().as_ref().clone();
-    Ok(SparkStep { lines: translator.into_lines(), result, schema })
+    let lines = translator.into_lines();
+    python_limits::check_lines(&lines).map_err(|r| locate::refusal(code, r))?;
+    Ok(SparkStep { lines, result, schema })
 }
 
 /// What the translator says when it meets a construct it cannot keep.
