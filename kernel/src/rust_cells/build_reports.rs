@@ -20,6 +20,8 @@ const EVCXR_WRAPPER_ENV: &str = "EVCXR_RUSTC_WRAPPER";
 /// Set by cargo for every rustc it runs for a package.
 const PACKAGE_NAME_ENV: &str = "CARGO_PKG_NAME";
 const PACKAGE_VERSION_ENV: &str = "CARGO_PKG_VERSION";
+/// Set by cargo for the rustc compiling one of the package's crates (not for build scripts' probes).
+const CRATE_NAME_ENV: &str = "CARGO_CRATE_NAME";
 /// Process (1) to (2) and (3): the unit's id, and the real rustc.
 const UNIT_ENV: &str = "FEKERNEL_BUILD_UNIT";
 const REAL_RUSTC_ENV: &str = "FEKERNEL_REAL_RUSTC";
@@ -53,15 +55,24 @@ pub fn report_if_rustc_wrapper() {
     }
 }
 
-/// Whether rustc is asked to compile a crate (cargo's queries use the placeholder name `___`).
+/// Whether rustc is asked to compile one of the package's crates: cargo names the crate it
+/// compiles in `CARGO_CRATE_NAME`. Not a crate: cargo's queries (`--crate-name ___`) and the probes
+/// build scripts compile while they run (autocfg's `autocfg_<hash>_0`, …), which would otherwise
+/// be reported as the package compiling although its crate came from evcxr's cache.
 fn compiles_a_crate() -> bool {
     let mut args = std::env::args_os();
+    let mut crate_name = None;
     while let Some(arg) = args.next() {
         if arg == "--crate-name" {
-            return args.next().is_some_and(|name| name != "___");
+            crate_name = args.next();
+            break;
         }
     }
-    false
+    is_cargo_unit(crate_name.as_deref().and_then(|n| n.to_str()), std::env::var(CRATE_NAME_ENV).ok().as_deref())
+}
+
+fn is_cargo_unit(crate_name: Option<&str>, cargo_crate_name: Option<&str>) -> bool {
+    matches!((crate_name, cargo_crate_name), (Some(name), Some(cargo)) if name == cargo && name != "___")
 }
 
 /// Process (1): `argv` is `[this binary, rustc, rustc's arguments…]`.
@@ -107,4 +118,19 @@ fn become_rustc(log: &Path, unit: String) -> ! {
 /// Process ids are reused over a long build; the clock's nanoseconds tell two units apart.
 fn unique_suffix() -> u32 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_cargo_unit;
+
+    #[test]
+    fn only_the_crates_cargo_compiles_are_units() {
+        assert!(is_cargo_unit(Some("num_traits"), Some("num_traits")));
+        assert!(is_cargo_unit(Some("build_script_build"), Some("build_script_build")));
+        // autocfg's probe while num-traits' build script runs; cargo's own query of rustc.
+        assert!(!is_cargo_unit(Some("autocfg_ed266adcf4c125f1_0"), None));
+        assert!(!is_cargo_unit(Some("___"), None));
+        assert!(!is_cargo_unit(None, Some("num_traits")));
+    }
 }
