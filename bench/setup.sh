@@ -22,7 +22,7 @@ cp "$CARGO_TARGET_DIR/release/examples/bench_restore" "$CARGO_TARGET_DIR/release
 # The knobs the bench README's table compares (engine_knobs.py): other global allocators (only
 # the example relinks) here; the variants that compile Polars again (baseline CPU, Polars' wheel
 # profile) in bench/build-variants (FEKBENCH_VARIANTS=0 skips them: their rows say "not built").
-for allocator in jemalloc mimalloc; do
+for allocator in jemalloc system-allocator; do
   cargo build --release --locked -p fe-worker --features "test-probes,$allocator" --example bench_engine
   cp "$CARGO_TARGET_DIR/release/examples/bench_engine" "$FEKBENCH_BIN/release/examples/bench_engine-$allocator"
 done

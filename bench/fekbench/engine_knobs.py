@@ -21,7 +21,7 @@ VARIANTS = [
     ("no_cse", "without common sub-expression elimination (Python Polars' default; repeated `over` windows share their groups)", "bench_engine", ["--no-cse"]),
     ("streaming", "the streaming engine instead of the in-memory engine (before this version)", "bench_engine", ["--streaming"]),
     ("jemalloc", "jemalloc as the global allocator (Python Polars' on Linux)", "bench_engine-jemalloc", []),
-    ("mimalloc", "mimalloc as the global allocator", "bench_engine-mimalloc", []),
+    ("system_allocator", "the system allocator, glibc malloc (the product's before this version; it uses mimalloc)", "bench_engine-system-allocator", []),
     ("baseline_cpu", "built for baseline x86-64 (no AVX2/FMA/BMI: what the build had before)", "bench_engine-baseline-cpu", []),
     ("dist_release", "Polars' wheel profile: fat LTO and one codegen unit (`dist-release`)", "bench_engine-dist-release", []),
 ]

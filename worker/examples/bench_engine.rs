@@ -8,7 +8,7 @@
 //
 // `--streaming` / `--no-cse` measure the engine options the product does not use (the bench
 // README's table of what each knob buys). The global allocator is the binary's: build with
-// `--features jemalloc` or `--features mimalloc` to compare.
+// `--features jemalloc` or `--features system-allocator` to compare (mimalloc otherwise).
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -19,22 +19,8 @@ use fe_worker::cell_runner::{self, EngineOptions};
 use fe_worker::column_changes;
 use polars::prelude::*;
 
-#[cfg(feature = "jemalloc")]
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn allocator() -> &'static str {
-    if cfg!(feature = "jemalloc") {
-        "jemalloc"
-    } else if cfg!(feature = "mimalloc") {
-        "mimalloc"
-    } else {
-        "system"
-    }
+    fe_worker::allocator::NAME
 }
 
 fn main() {

@@ -8,6 +8,7 @@
 // Frames never cross the pipe: they live in the session folder as write-once Arrow IPC files
 // listed by `manifest.json` (`store`), which is also what a restarted worker restores from.
 
+pub mod allocator;
 pub mod atomic_file;
 pub mod cell_runner;
 pub mod checkpoint_writer;
