@@ -30,12 +30,13 @@ df = df.with_columns(over_limit=(pl.col("amount") > pl.col("credit_limit")).cast
 NEW_COLUMNS = 12  # ten features plus the two joined columns (segment, credit_limit)
 
 
-def run_polars(tx, customers, lazy: bool) -> pl.DataFrame:
-    """FEATURES in Python Polars: eagerly on DataFrames, or on LazyFrames collected once."""
+def run_polars(tx, customers, lazy: bool, engine: str = "auto") -> pl.DataFrame:
+    """FEATURES in Python Polars: eagerly on DataFrames, or on LazyFrames collected once (with
+    `engine`; Python Polars 2.1's "auto" picks its streaming engine)."""
     scope = {"pl": pl, "df": tx.lazy() if lazy else tx, "customers": customers.lazy() if lazy else customers}
     exec(compile(FEATURES, "<features>", "exec"), scope)
     out = scope["df"]
-    return out.collect() if lazy else out
+    return out.collect(engine=engine) if lazy else out
 
 
 def run_pandas(df: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:

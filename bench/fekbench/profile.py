@@ -1,5 +1,6 @@
 # Profiles the benchmark whose goal was missed by the most (from a result JSON) with perf, and
-# writes results/profile.json: the functions with the most self time in the profiled process.
+# writes results/profile.json: the functions with the most self time in the profiled process,
+# and for the pipeline the in-process engine and Python Polars side by side (same perf settings).
 #
 #   python -m fekbench.profile results/latest.json      (bench/profile sets everything up)
 
@@ -15,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import pipeline, pipeline_data
+from . import pipeline, pipeline_code, pipeline_data
 from .kernels import FEKERNEL, BenchKernel
 
 TOP = 15
@@ -86,6 +87,7 @@ def profile_apply(rows: int, workdir: Path) -> dict:
         fe.timed(f"%fe load {tx_path} as tx")
         fe.timed(pipeline.APPLY_CELL)  # warm-up, as in the benchmark
         fe.timed("%fe undo tx")
+        fe.settle()  # the warm-up's checkpoint is written after its reply: not this apply's work
         data = workdir / "perf.data"
         recorder = _record(fe.worker_pid(), data)
         seconds = fe.timed(pipeline.APPLY_CELL)
@@ -98,6 +100,152 @@ def profile_apply(rows: int, workdir: Path) -> dict:
     return report
 
 
+SIDE_BY_SIDE_FREQUENCY = 999  # task-clock samples per CPU-second: each sample is ~1 ms of CPU time
+SIDE_BY_SIDE_TOP = 25
+
+# What a symbol is, for the side-by-side table: (category, test on (dso, kernel?, symbol)).
+CATEGORIES = [
+    ("Linux kernel (page faults, zeroing fresh pages, scheduling, syscalls)", lambda dso, kernel, sym: kernel),
+    ("allocator (mimalloc in fekernel, jemalloc in Python Polars)",
+     lambda dso, kernel, sym: re.match(r"_?(mi|_mi|_rjem|je|rjem)_|(__libc_|_int_)?(malloc|free|realloc|calloc)\b|cfree", sym) is not None),
+    ("memcpy / memset (libc)", lambda dso, kernel, sym: re.match(r"__(memmove|memcpy|memset|mempcpy)", sym) is not None),
+    ("CPython interpreter", lambda dso, kernel, sym: dso.startswith(("python", "libpython"))),
+    ("fekernel's own code (fe_lang, fe_worker)", lambda dso, kernel, sym: sym.startswith(("fe_", "<fe_"))),
+    ("thread pool (rayon, crossbeam)", lambda dso, kernel, sym: "rayon" in sym or "crossbeam" in sym),
+    ("Polars and other Rust code", lambda dso, kernel, sym: True),
+]
+
+
+def _category(dso: str, kernel: bool, symbol: str) -> str:
+    return next(name for name, test in CATEGORIES if test(dso, kernel, symbol))
+
+
+def _normalise(symbol: str) -> str:
+    """A function's name as both builds spell it: without legacy-mangling hashes and LLVM clone
+    suffixes, and without generic arguments (the Python wheel's v0 mangling spells them out,
+    the default legacy mangling of our build does not): `merge_sort::<(u32, f64), …>` and
+    `Builder<f64>` become `merge_sort` and `Builder`, `<NaiveDate>::add_days` becomes
+    `NaiveDate::add_days`; `<A as B>::f` keeps its shape."""
+    symbol = re.sub(r"::h[0-9a-f]{16}$", "", symbol.strip())
+    symbol = re.sub(r"\.(llvm|cold|isra|part|constprop)\.\d+.*$", "", symbol)
+    out: list[str] = []
+    i = 0
+    while i < len(symbol):
+        char = symbol[i]
+        generic = char == "<" and out and (out[-1].isalnum() or out[-1] in "_:")
+        if not generic:
+            out.append(char)
+            i += 1
+            continue
+        depth = 0
+        while i < len(symbol):
+            depth += {"<": 1, ">": -1}.get(symbol[i], 0)
+            i += 1
+            if depth == 0:
+                break
+        while out and out[-1] == ":":
+            out.pop()
+    text = "".join(out)
+    return re.sub(r"<([^<>]*?)>::", lambda m: m.group(0) if " as " in m.group(1) else f"{m.group(1)}::", text)
+
+
+def _samples_by_symbol(data: Path) -> dict[tuple[str, bool, str], int]:
+    report = subprocess.run(
+        ["perf", "report", "-i", str(data), "--no-children", "--sort", "dso,symbol", "--stdio", "-F", "sample,dso,symbol",
+         "-g", "none", "--percent-limit", "0"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    counts: dict[tuple[str, bool, str], int] = {}
+    for line in report.splitlines():
+        # perf pads the symbol and may add empty columns ("-  -") after it.
+        match = re.match(r"\s+(\d+)\s+(\S+)\s+\[([.k])\]\s+(.+?)(?:\s+-\s+-)?\s*$", line)
+        if match:
+            key = (match.group(2), match.group(3) == "k", _normalise(match.group(4)))
+            counts[key] = counts.get(key, 0) + int(match.group(1))
+    return counts
+
+
+def _profile_process(command: list[str], workdir: Path, label: str, repeats: int) -> dict:
+    """Start `command` (it prints `ready` after its warm-up and `finished` after its measured runs,
+    each time waiting for a line), record it with perf between the two, and return CPU
+    milliseconds per run by symbol."""
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None and process.stdin is not None
+        line = process.stdout.readline()
+        if line.strip() != "ready":
+            raise RuntimeError(f"{label}: expected `ready`, got {line!r}")
+        data = workdir / f"perf-{label}.data"
+        recorder = subprocess.Popen(
+            ["perf", "record", "-e", "task-clock", "-F", str(SIDE_BY_SIDE_FREQUENCY), "-p", str(process.pid), "-o", str(data)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        time.sleep(0.5)
+        process.stdin.write("go\n")
+        process.stdin.flush()
+        line = process.stdout.readline()
+        _stop(recorder)  # before the process goes on to its work after the measured runs
+        if line.strip() != "finished":
+            raise RuntimeError(f"{label}: expected `finished`, got {line!r}")
+        process.stdin.write("go\n")
+        process.stdin.flush()
+        out = process.stdout.read()
+        process.wait(timeout=600)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    report = json.loads(out.strip().splitlines()[-1])
+    per_run_ms = 1000.0 / SIDE_BY_SIDE_FREQUENCY / repeats
+    by_symbol = {key: count * per_run_ms for key, count in _samples_by_symbol(data).items()}
+    return {"wall_seconds": report["run_seconds"], "cpu_ms_by_symbol": by_symbol}
+
+
+def profile_side_by_side(rows: int, workdir: Path, repeats: int = 3) -> dict:
+    """The pipeline's feature code in-process in both engines, profiled the same way: fekernel's
+    `bench_engine` (fe-lang + Rust Polars, the worker's code path) and Python Polars (lazy)."""
+    tx_path, cust_path = pipeline_data.ensure(Path(os.environ["FEKBENCH_DATA"]), rows)
+    code_file = workdir / "side_by_side_features.py"
+    code_file.write_text(pipeline_code.FEATURES)
+    engine = Path(os.environ["FEKBENCH_BIN"]) / "release" / "examples" / "bench_engine"
+    ours = _profile_process(
+        [str(engine), str(code_file), "tx", f"tx={tx_path}", f"customers={cust_path}", "--repeats", str(repeats), "--wait"],
+        workdir, "fekernel", repeats)
+    theirs = _profile_process(
+        [sys.executable, "-m", "fekbench.polars_engine", str(tx_path), str(cust_path), "--repeats", str(repeats), "--wait"],
+        workdir, "python-polars", repeats)
+    return _compare(ours, theirs, rows, repeats)
+
+
+def _compare(ours: dict, theirs: dict, rows: int, repeats: int) -> dict:
+    """CPU time per run of both profiles by kind of code and by function."""
+
+    def by_category(profile: dict) -> dict[str, float]:
+        totals = {name: 0.0 for name, _ in CATEGORIES}
+        for (dso, kernel, symbol), ms in profile["cpu_ms_by_symbol"].items():
+            totals[_category(dso, kernel, symbol)] += ms
+        return totals
+
+    def by_name(profile: dict) -> dict[str, float]:
+        totals: dict[str, float] = {}
+        for (_, kernel, symbol), ms in profile["cpu_ms_by_symbol"].items():
+            name = f"{symbol} [kernel]" if kernel else symbol
+            totals[name] = totals.get(name, 0.0) + ms
+        return totals
+
+    ours_names, theirs_names = by_name(ours), by_name(theirs)
+    top = sorted(set(ours_names) | set(theirs_names), key=lambda n: -max(ours_names.get(n, 0.0), theirs_names.get(n, 0.0)))
+    ours_cat, theirs_cat = by_category(ours), by_category(theirs)
+    return {
+        "what": f"the 10-feature pipeline's feature code at {rows:,} rows, in-process, warm ({repeats} runs each)",
+        "command": f"perf record -e task-clock -F {SIDE_BY_SIDE_FREQUENCY} -p <pid>: `bench_engine --wait` and `python -m fekbench.polars_engine --wait`",
+        "wall_seconds": {"fekernel": ours["wall_seconds"], "python_polars": theirs["wall_seconds"]},
+        "cpu_ms_per_run": {"fekernel": sum(ours_cat.values()), "python_polars": sum(theirs_cat.values())},
+        "categories": [{"category": name, "fekernel_ms": ours_cat[name], "python_polars_ms": theirs_cat[name]} for name, _ in CATEGORIES],
+        "top": [{"symbol": n[:160], "fekernel_ms": ours_names.get(n, 0.0), "python_polars_ms": theirs_names.get(n, 0.0)}
+                for n in top[:SIDE_BY_SIDE_TOP]],
+    }
+
+
 def main() -> None:
     result = json.loads(Path(sys.argv[1]).read_text())
     name, bench, goal = worst_goal(result)
@@ -105,6 +253,7 @@ def main() -> None:
         if name == "pipeline":
             report = profile_apply(bench["rows"], Path(work))
             report["what"] = f"10-feature pipeline at {bench['rows']:,} rows, `%%fe apply`"
+            report["side_by_side"] = profile_side_by_side(bench["rows"], Path(work))
         else:
             raise SystemExit(f"no profile recipe for {name!r} yet")
     report["goal"] = goal

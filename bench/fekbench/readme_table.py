@@ -156,6 +156,13 @@ def _knobs(b: dict, out: list[str]) -> None:
         for variant, measured in size.items():
             if not isinstance(measured, dict) or variant == "polars_lazy_seconds":
                 continue
+            if variant == "python_in_memory":
+                out.append(
+                    f"| {n} | peer: Python Polars on its in-memory engine (`collect(engine=\"in-memory\")`; its default `collect()` "
+                    f"runs its newer streaming engine, the peer of every other row) | {seconds(measured['seconds']['median'])} "
+                    f"| {ratio(measured['ratio_vs_polars_lazy'])} | {ratio(measured['ratio_vs_product'])} |"
+                )
+                continue
             what = b["variants"][variant]["what"]
             if "skipped" in measured:
                 out.append(f"| {n} | {what} | — | — | not built in this run |")
@@ -247,6 +254,37 @@ def _profile(path: Path) -> list[str]:
         out += ["", "Time inside fekernel's own functions (inclusive, % of all samples):", "", "| incl. % | function |", "|---|---|"]
         for row in p["own_code_inclusive"]:
             out.append(f"| {row['percent']:.1f} | `{row['symbol'].strip()}` |")
+    if p.get("side_by_side"):
+        out += _side_by_side(p["side_by_side"])
+    return out
+
+
+def _side_by_side(s: dict) -> list[str]:
+    """The in-process engine and Python Polars profiled the same way: CPU time per run by kind of
+    code, and the functions with the most CPU time in either."""
+    median = lambda values: sorted(values)[len(values) // 2]
+    wall = s["wall_seconds"]
+    cpu = s["cpu_ms_per_run"]
+
+    def ratio(ours: float, theirs: float) -> str:
+        return f"{ours / theirs:.2f}x" if theirs >= 1.0 else "—"
+
+    out = [
+        "",
+        f"Side by side: {s['what']}; `{s['command']}`. Wall time per run (median) fekernel {seconds(median(wall['fekernel']))}, "
+        f"Python Polars {seconds(median(wall['python_polars']))}; CPU time per run (all threads) {cpu['fekernel']:.0f} ms and "
+        f"{cpu['python_polars']:.0f} ms.",
+        "",
+        "| kind of code | fekernel, CPU ms per run | Python Polars, CPU ms per run | ratio |",
+        "|---|---|---|---|",
+    ]
+    for row in s["categories"]:
+        out.append(f"| {row['category']} | {row['fekernel_ms']:.0f} | {row['python_polars_ms']:.0f} | "
+                   f"{ratio(row['fekernel_ms'], row['python_polars_ms'])} |")
+    out += ["", "| function | fekernel, CPU ms per run | Python Polars, CPU ms per run |", "|---|---|---|"]
+    for row in s["top"]:
+        symbol = row["symbol"].replace("|", "\\|")
+        out.append(f"| `{symbol}` | {row['fekernel_ms']:.1f} | {row['python_polars_ms']:.1f} |")
     return out
 
 

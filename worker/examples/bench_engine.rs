@@ -4,8 +4,11 @@
 // long-lived worker runs them. Prints one JSON line.
 //
 //   bench_engine CODE_FILE TARGET NAME=FILE.parquet [NAME=FILE.parquet ...] [--repeats N]
-//                [--streaming] [--no-cse]
+//                [--streaming] [--no-cse] [--wait]
 //
+// `--wait` prints `ready` after the warm-up run and starts the measured runs once a line arrives
+// on stdin, then prints `finished` and waits for another line before the comparison and the
+// checkpoint, so a profiler (bench/profile) records exactly the measured runs.
 // `--streaming` / `--no-cse` measure the engine options the product does not use (the bench
 // README's table of what each knob buys). The global allocator is the binary's: build with
 // `--features jemalloc` or `--features system-allocator` to compare (mimalloc otherwise).
@@ -24,8 +27,10 @@ fn allocator() -> &'static str {
 }
 
 fn main() {
+    fe_worker::allocator::configure(); // as the worker does
     let mut repeats = 1usize;
     let mut options = EngineOptions::default();
+    let mut wait_for_profiler = false;
     let mut positional = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -33,11 +38,12 @@ fn main() {
             "--repeats" => repeats = args.next().and_then(|n| n.parse().ok()).expect("--repeats N"),
             "--streaming" => options.streaming = true,
             "--no-cse" => options.common_subexpressions = false,
+            "--wait" => wait_for_profiler = true,
             _ => positional.push(arg),
         }
     }
     let [code_file, target, inputs @ ..] = positional.as_slice() else {
-        eprintln!("usage: bench_engine CODE_FILE TARGET NAME=FILE.parquet ... [--repeats N] [--streaming] [--no-cse]");
+        eprintln!("usage: bench_engine CODE_FILE TARGET NAME=FILE.parquet ... [--repeats N] [--streaming] [--no-cse] [--wait]");
         std::process::exit(2);
     };
     let code = std::fs::read_to_string(code_file).expect("read the code");
@@ -51,6 +57,9 @@ fn main() {
 
     // A warm-up run (thread pool, allocator, page cache), as in a worker that has run before.
     drop(run());
+    if wait_for_profiler {
+        wait_for_line("ready");
+    }
     let mut run_seconds = Vec::new();
     let mut cpu_seconds = Vec::new();
     let mut result = None;
@@ -62,6 +71,9 @@ fn main() {
         result = Some(out);
     }
     let result = result.expect("at least one repeat");
+    if wait_for_profiler {
+        wait_for_line("finished");
+    }
 
     let started = Instant::now();
     let changes = column_changes::compare(&frames[target.as_str()], &result.frame);
@@ -99,6 +111,13 @@ fn main() {
         },
     });
     println!("{report}");
+}
+
+/// Says `what` on stdout and waits for a line on stdin (the profiler's signal to go on).
+fn wait_for_line(what: &str) {
+    println!("{what}");
+    std::io::stdout().flush().expect("flush stdout");
+    std::io::stdin().read_line(&mut String::new()).expect("read a line from stdin");
 }
 
 /// User + system CPU time of this process so far.

@@ -63,6 +63,7 @@ impl ServiceArgs {
 /// Runs the worker until stdin closes; returns the process exit code.
 pub fn run(args: ServiceArgs) -> i32 {
     // Everything before `sandbox::install` must stay single-threaded: no Polars call here.
+    crate::allocator::configure();
     let folder = match SessionFolder::open_existing(&args.session) {
         Ok(folder) => folder,
         Err(e) => {
