@@ -622,35 +622,10 @@ fn collect_names(expr: &ast::Expr, names: &mut BTreeSet<String>) {
         E::Set(e) => e.elts.iter().for_each(go),
         E::List(e) => e.elts.iter().for_each(go),
         E::Tuple(e) => e.elts.iter().for_each(go),
-        E::ListComp(e) => {
-            go(&e.elt);
-            e.generators.iter().for_each(|g| {
-                collect_names(&g.iter, names);
-                g.ifs.iter().for_each(|i| collect_names(i, names));
-            });
-        }
-        E::SetComp(e) => {
-            go(&e.elt);
-            e.generators.iter().for_each(|g| {
-                collect_names(&g.iter, names);
-                g.ifs.iter().for_each(|i| collect_names(i, names));
-            });
-        }
-        E::GeneratorExp(e) => {
-            go(&e.elt);
-            e.generators.iter().for_each(|g| {
-                collect_names(&g.iter, names);
-                g.ifs.iter().for_each(|i| collect_names(i, names));
-            });
-        }
-        E::DictComp(e) => {
-            go(&e.key);
-            go(&e.value);
-            e.generators.iter().for_each(|g| {
-                collect_names(&g.iter, names);
-                g.ifs.iter().for_each(|i| collect_names(i, names));
-            });
-        }
+        E::ListComp(e) => collect_comprehension_names(&[&e.elt], &e.generators, names),
+        E::SetComp(e) => collect_comprehension_names(&[&e.elt], &e.generators, names),
+        E::GeneratorExp(e) => collect_comprehension_names(&[&e.elt], &e.generators, names),
+        E::DictComp(e) => collect_comprehension_names(&[&e.key, &e.value], &e.generators, names),
         E::Compare(e) => {
             go(&e.left);
             e.comparators.iter().for_each(go);
@@ -668,10 +643,41 @@ fn collect_names(expr: &ast::Expr, names: &mut BTreeSet<String>) {
             go(&e.slice);
         }
         E::Starred(e) => go(&e.value),
-        E::Lambda(e) => go(&e.body),
+        E::Lambda(e) => {
+            // The lambda's parameters are its own names, not reads of the enclosing scope's.
+            let mut inner = BTreeSet::new();
+            collect_names(&e.body, &mut inner);
+            let args = &e.args;
+            for arg in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+                inner.remove(arg.def.arg.as_str());
+            }
+            for arg in [&args.vararg, &args.kwarg].into_iter().flatten() {
+                inner.remove(arg.arg.as_str());
+            }
+            names.extend(inner);
+        }
         E::Slice(e) => [&e.lower, &e.upper, &e.step].into_iter().flatten().for_each(|x| collect_names(x, names)),
         _ => {}
     }
+}
+
+/// A comprehension's reads, scoped as Python scopes them: its loop variables are its own, and
+/// only the first `for`'s iterable is evaluated in the enclosing scope.
+fn collect_comprehension_names(results: &[&ast::Expr], generators: &[ast::Comprehension], names: &mut BTreeSet<String>) {
+    let mut inner = BTreeSet::new();
+    for result in results {
+        collect_names(result, &mut inner);
+    }
+    for (i, generator) in generators.iter().enumerate() {
+        collect_names(&generator.iter, if i == 0 { &mut *names } else { &mut inner });
+        generator.ifs.iter().for_each(|condition| collect_names(condition, &mut inner));
+    }
+    for generator in generators {
+        let mut targets = BTreeSet::new();
+        collect_names(&generator.target, &mut targets);
+        inner.retain(|name| !targets.contains(name));
+    }
+    names.extend(inner);
 }
 
 fn is_static_method(f: &ast::StmtFunctionDef) -> bool {

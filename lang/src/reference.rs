@@ -127,7 +127,8 @@ const CHECKED_FUNCTIONS: &str = "## Checked functions\n\n\
 A `def` or `lambda` of the cell is feature code: its body is checked like every other line, and it \
 can only see the cell's names (a lambda or `def` made inside a helper also sees the helper's local \
 names as they are when it is made; a nested `def` whose names the helper assigns again afterwards is \
-refused, as Python would read the later value). No recursion (found statically between `def`s; through lambdas the \
+refused, as Python would read the later value; the variables of its comprehensions and lambdas are its \
+own and never count). No recursion (found statically between `def`s; through lambdas the \
 call-depth limit stops it), no `*args`/`**kwargs` parameters in lambdas. A name is judged by what it \
 is, not by how it is spelled: `list.eval` runs a Polars expression of `pl.element()` on each list \
 inside the engine, while the builtin `eval` is refused; `pl.fold` is accepted, `functools.reduce` \

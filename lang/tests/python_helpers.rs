@@ -165,6 +165,28 @@ fn a_nested_def_that_python_would_bind_late_is_refused_with_the_name() {
 }
 
 #[test]
+fn a_nested_defs_comprehension_and_lambda_variables_are_its_own_names() {
+    // `c` and `e` are bound by the comprehension and the lambda inside `cols`, so the loop of
+    // `features` that binds `c` again (and the later `e`) do not change what `cols` reads.
+    let df = run(concat!(
+        "def features(frame):\n",
+        "    out = []\n",
+        "    for c in ['x', 'id']:\n",
+        "        def cols(names):\n",
+        "            scale = lambda e: e * 10\n",
+        "            return [scale(pl.col(c)).alias(c + '_10') for c in names]\n",
+        "        out = out + cols([c])\n",
+        "    e = 0\n",
+        "    return frame.select(out)\n",
+        "df = features(df)\n",
+    ));
+    assert_eq!((ints(&df, "x_10"), ints(&df, "id_10")), ([100, 200, 300, 400].map(Some).to_vec(), [10, 20, 30, 40].map(Some).to_vec()));
+    // A read of the enclosing `n` outside the comprehension that also binds `n` is still late.
+    let d = fails("def f(frame):\n    n = 1\n    def g():\n        return [pl.col('x') * n for n in [2]] + [pl.col('x') * n]\n    n = 3\n    return frame.select(g())\ndf = f(df)");
+    assert!(d.message.contains("reads `n`"), "{d:?}");
+}
+
+#[test]
 fn rename_takes_a_function_of_the_old_name() {
     let df = run("df = df.rename(lambda name: name.upper() if name in ('x', 'y') else name)");
     let names: Vec<&str> = df.get_column_names().into_iter().map(|n| n.as_str()).collect();

@@ -91,6 +91,16 @@ impl CheckpointWriter {
         }
     }
 
+    /// Waits until every queued job has finished, unless a test probe holds them (then returns
+    /// at once): for work that would otherwise hold a second copy of a frame's encoding in
+    /// memory at the same time (a `%fe save` right after an apply).
+    pub fn wait_unless_held(&self) {
+        let mut progress = self.shared.lock();
+        while progress.queued > 0 && !progress.held {
+            progress = self.shared.changed.wait(progress).unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+    }
+
     /// Jobs not yet finished.
     pub fn queued(&self) -> usize {
         self.shared.lock().queued

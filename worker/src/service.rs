@@ -504,6 +504,10 @@ impl Worker {
 
     fn save(&self, name: &str, format: SaveFormat) -> Result<Reply, Failure> {
         let unchanged = self.unchanged(name);
+        // One encoding of a large frame at a time: right after an apply, the background
+        // checkpoint and this file would otherwise be encoded side by side (at 1e7 rows x 18
+        // columns that took the worker past a 11.8 GiB memory limit; one after the other, 7.8 GiB).
+        self.store.wait_for_checkpoints();
         let (df, _) = self.store.frame(name).map_err(store_failure)?;
         let mut df = df.clone();
         let path = self.store.export_path(name, format.extension());

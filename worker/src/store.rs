@@ -463,6 +463,12 @@ impl FrameStore {
         self.checkpoints.flush();
     }
 
+    /// Waits for the checkpoint files being written after earlier replies (see
+    /// `CheckpointWriter::wait_unless_held`).
+    pub fn wait_for_checkpoints(&self) {
+        self.checkpoints.wait_unless_held();
+    }
+
     /// Queues the checkpoints of rebuilt versions that are still kept.
     fn write_rebuilt(&self, rebuilt: Vec<(String, u32, DataFrame)>) {
         for (name, version, df) in rebuilt {
