@@ -129,6 +129,8 @@ def _pipeline(sizes: dict, out: list[str]) -> None:
             f"| {goal_text(load_goal) if load_goal else '—'} | {met_text(load_goal) if load_goal else '—'} "
             f"| {seconds(load['fekernel_seconds']['median'])} vs {seconds(load['polars_seconds']['median'])}; pandas {seconds(load['pandas_seconds']['median'])}"
             + (f"; until its checkpoint is on disk {seconds(durable['median'])}" if durable else "")
+            + (f"; the first load in the new worker (not in the ratio; as the apply, each side runs once first) "
+               f"{seconds(load['fekernel_first_load_seconds'])}" if "fekernel_first_load_seconds" in load else "")
             + " |"
         )
 

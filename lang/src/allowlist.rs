@@ -522,6 +522,9 @@ pub static ENTRIES: &[Entry] = &[
 /// Names removed from Python Polars (or renamed) with the spelling that replaced them.
 pub static REMOVED: &[(&str, &str)] = &[
     ("groupby", "group_by"),
+    ("cumfold", "pl.cum_fold"),
+    ("cumreduce", "pl.cum_reduce"),
+    ("agg_groups", "df.with_row_index().group_by(...).agg(pl.col('index'))"),
     ("groupby_dynamic", "group_by_dynamic"),
     ("groupby_rolling", "rolling"),
     ("with_column", "with_columns"),
@@ -582,8 +585,7 @@ pub enum Refusal {
 pub fn refused_attribute(name: &str) -> Option<Refusal> {
     const UDF: &[&str] = &[
         "map_elements", "map_batches", "map_groups", "map_rows", "map", "apply", "rolling_map",
-        "register_plugin_function", "plugins", "cumfold", "cumreduce", "map_many",
-        "map_fields", "agg_groups",
+        "register_plugin_function", "plugins", "map_many", "map_fields",
     ];
     const SQL: &[&str] = &["sql", "sql_expr", "SQLContext"];
     const FORMAT: &[&str] = &["format_map"];

@@ -141,6 +141,9 @@ fn cases() -> Vec<Case> {
         // removed Polars names
         case("df = df.groupby('s').agg(pl.col('a').sum())", RemovedName, "groupby", "groupby"),
         case("df = df.with_column(pl.lit(1).alias('one'))", RemovedName, "with_column", "with_column"),
+        // Polars names that Python Polars 2.x removed: refused as removed, not as Python code.
+        case("df = df.with_columns(pl.cumfold(pl.lit(0), lambda a, b: a + b, [pl.col('a')]))", RemovedName, "cumfold", "cumfold"),
+        case("df = df.group_by('s').agg(pl.col('a').agg_groups())", RemovedName, "agg_groups", "agg_groups"),
         case("df = df.with_columns(pl.col('a').cumsum())", RemovedName, "cumsum", "cumsum"),
         case("df = df.with_columns(pl.col('s').map_dict({'x': 1}))", RemovedName, "map_dict", "map_dict"),
         case("df = df.with_columns(pl.col('s').str.lengths())", RemovedName, "lengths", "lengths"),
