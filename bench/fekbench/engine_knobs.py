@@ -19,7 +19,7 @@ from . import pipeline_code, pipeline_data, stats
 # latter into FEKBENCH_VARIANTS_DIR) is reported as skipped.
 VARIANTS = [
     ("product", "the product's build and options", "bench_engine", [], {}),
-    ("no_cse", "without common sub-expression elimination (Python Polars' default; repeated `over` windows share their groups)", "bench_engine", ["--no-cse"], {}),
+    ("no_cse", "without common sub-expression elimination (on in the product, as in Python Polars by default)", "bench_engine", ["--no-cse"], {}),
     ("streaming", "the streaming engine of Rust Polars 0.55 instead of its in-memory engine", "bench_engine", ["--streaming"], {}),
     ("purge_1s", "mimalloc returning freed memory to the OS after its default 1 s, not the product's 10 s (`MIMALLOC_PURGE_DELAY=1000`)", "bench_engine", [], {"MIMALLOC_PURGE_DELAY": "1000"}),
     ("jemalloc", "jemalloc as the global allocator (Python Polars' on Linux)", "bench_engine-jemalloc", [], {}),

@@ -1,15 +1,17 @@
 // The global allocator of every binary that links the worker (the kernel, which runs the worker,
 // its test host, the benchmarks): mimalloc, unless a benchmark feature picks another.
 //!
-//! Measured by `bench/run` (engine_knobs, quiet machine): on the 10-feature pipeline mimalloc took
-//! 0.77x (1e6 rows) and 0.76x (1e7) of glibc malloc's time; jemalloc 1.08x and 0.96x.
+//! Measured by `bench/run` (engine_knobs, quiet machine, 2026-12-04): on the 10-feature pipeline
+//! glibc malloc took 1.44x (1e6 rows) and 1.30x (1e7) of the product's time, jemalloc 1.53x and
+//! 1.43x.
 //!
 //! `configure` keeps freed memory for ten seconds before giving it back to the OS, as jemalloc
-//! does under Python Polars (its `dirty_decay_ms` default): with mimalloc's own delay (1 s) a
+//! does under Python Polars (its `dirty_decay_ms` default). With mimalloc's own delay (1 s) a
 //! 1e7-row pipeline spent about a third of its CPU time in the Linux kernel zeroing fresh pages
 //! (`clear_page_erms`, 1.6 s per run against 0.14 s in Python Polars; bench/profile's side by
-//! side). RLIMIT_DATA counts mappings, not resident pages, so the worker's memory limit is
-//! reached no sooner.
+//! side); the 1 s delay takes 0.98x and 1.14x of the product's time (engine_knobs). The cost is
+//! resident memory: peak RSS 6.5–6.8 GiB against 5.7 GiB at 1e7 (bench/README.md); peak VmData,
+//! which the worker's memory limit (RLIMIT_DATA) counts, was 9.9 GiB with either delay.
 
 #[cfg(not(any(feature = "jemalloc", feature = "system-allocator")))]
 #[global_allocator]
