@@ -14,6 +14,7 @@ mod rust_cells;
 mod rust_frames;
 mod search;
 mod server;
+mod small_heap;
 mod suggest;
 
 use std::path::PathBuf;
