@@ -268,7 +268,7 @@ def _side_by_side(s: dict) -> list[str]:
     wall = s["wall_seconds"]
     cpu = s["cpu_ms_per_run"]
 
-    def ratio(ours: float, theirs: float) -> str:
+    def ms_ratio(ours: float, theirs: float) -> str:
         return f"{ours / theirs:.2f}x" if theirs >= 1.0 else "—"
 
     out = [
@@ -282,7 +282,7 @@ def _side_by_side(s: dict) -> list[str]:
     ]
     for row in s["categories"]:
         out.append(f"| {row['category']} | {row['fekernel_ms']:.0f} | {row['python_polars_ms']:.0f} | "
-                   f"{ratio(row['fekernel_ms'], row['python_polars_ms'])} |")
+                   f"{ms_ratio(row['fekernel_ms'], row['python_polars_ms'])} |")
     out += ["", "| function | fekernel, CPU ms per run | Python Polars, CPU ms per run |", "|---|---|---|"]
     for row in s["top"]:
         symbol = row["symbol"].replace("|", "\\|")

@@ -82,13 +82,11 @@ impl CheckpointWriter {
         }
     }
 
-    /// Waits until every queued job has finished.
+    /// Releases a held queue and waits until every queued job has finished.
     pub fn flush(&self) {
-        let mut progress = self.shared.lock();
-        progress.held = false;
-        while progress.queued > 0 {
-            progress = self.shared.changed.wait(progress).unwrap_or_else(|poisoned| poisoned.into_inner());
-        }
+        // `hold(false)` wakes the writer thread if a probe held it.
+        self.hold(false);
+        self.wait_unless_held();
     }
 
     /// Waits until every queued job has finished, unless a test probe holds them (then returns
