@@ -300,15 +300,18 @@ impl ExprTranslator<'_> {
                 }
                 format!("{code}.otherwise(F.lit({}))", py_str(labels.last().map(|l| l.as_str()).unwrap_or("")))
             }
-            Fx::Range(polars_plan::plans::IRRangeFunction::IntRange { step: 1, .. })
-                if self.literal_value(node_of(0)).and_then(|v| v.extract::<i64>()) == Some(0)
-                    && matches!(self.aexpr(node_of(1)), polars_plan::plans::AExpr::Len) =>
-            {
-                // `pl.int_range(pl.len())`: row numbers from 0 (per `over` group).
+            Fx::Range(polars_plan::plans::IRRangeFunction::IntRange { step: 1, dtype }) if self.row_numbers(node_of(0), node_of(1)).is_some() => {
+                // `pl.int_range(s, pl.len() + s)`: row numbers from `s` (per `over` group).
+                let start = self.row_numbers(node_of(0), node_of(1)).unwrap_or(0);
                 let win = self.rows(ctx, "int_range")?;
-                format!("(F.row_number().over({}) - 1)", win.ordered())
+                let shift = match start - 1 {
+                    0 => String::new(),
+                    k if k > 0 => format!(" + {k}"),
+                    k => format!(" - {}", -k),
+                };
+                format!("(F.row_number().over({}){shift}).cast({})", win.ordered(), py_str(&spark_name(dtype)?))
             }
-            Fx::Range(_) => return Err(Refuse::new("int_range", "other than `pl.int_range(pl.len())` has no Spark column in the export", "number rows with `pl.int_range(pl.len())`")),
+            Fx::Range(_) => return Err(Refuse::new("int_range", "other than `pl.int_range(s, pl.len() + s)` (row numbers) has no Spark column in the export", "number rows with `pl.int_range(pl.len())`")),
             Fx::Replace | Fx::ReplaceStrict { .. } => {
                 let strict = matches!(function, Fx::ReplaceStrict { .. });
                 let name = if strict { "replace_strict" } else { "replace" };
@@ -349,6 +352,31 @@ impl ExprTranslator<'_> {
             Fx::EwmMean { .. } | Fx::EwmMeanBy { .. } => return Err(Refuse::new("ewm_mean", "is a recursive average; Spark windows have no faithful equivalent", "use `rolling_mean` or `rolling_mean_by`")),
             other => return Err(Refuse::new(function_name(other), "has no Spark translation in the export", "see docs/spark-export.md for what translates")),
         })
+    }
+
+    /// `start` when `int_range(start, end)` numbers the rows: a literal start and an end of
+    /// `pl.len() + start` (casts Polars inserted aside), so the range is as long as the frame.
+    fn row_numbers(&self, start: Node, end: Node) -> Option<i64> {
+        use polars_plan::plans::AExpr;
+        let start = self.literal_value(start)?.extract::<i64>()?;
+        let mut end = end;
+        while let AExpr::Cast { expr, .. } = self.aexpr(end) {
+            end = *expr;
+        }
+        let is_len = |mut n: Node| {
+            while let AExpr::Cast { expr, .. } = self.aexpr(n) {
+                n = *expr;
+            }
+            matches!(self.aexpr(n), AExpr::Len)
+        };
+        let offset = match self.aexpr(end) {
+            AExpr::Len => 0,
+            AExpr::BinaryExpr { left, op: polars_plan::prelude::Operator::Plus, right } if is_len(*left) => self.literal_value(*right)?.extract::<i64>()?,
+            AExpr::BinaryExpr { left, op: polars_plan::prelude::Operator::Plus, right } if is_len(*right) => self.literal_value(*left)?.extract::<i64>()?,
+            AExpr::BinaryExpr { left, op: polars_plan::prelude::Operator::Minus, right } if is_len(*left) => -self.literal_value(*right)?.extract::<i64>()?,
+            _ => return None,
+        };
+        (offset == start).then_some(start)
     }
 
     /// The window of a row context (refused inside aggregations).

@@ -12,6 +12,8 @@ use super::expressions::{column, is_windowed, sort_key, Ctx, ExprTranslator, Win
 use super::literals::py_str;
 use super::{Refuse, Translated};
 
+mod dynamic;
+
 pub(crate) struct PlanTranslator<'a> {
     lp: &'a Arena<IR>,
     ex: &'a Arena<AExpr>,
@@ -172,8 +174,8 @@ impl<'a> PlanTranslator<'a> {
                 if apply.is_some() {
                     return Err(Refuse::new("map_groups", "runs a function per group that Spark cannot see into", "use aggregations in `agg(...)`"));
                 }
-                if options.dynamic.is_some() {
-                    return Err(Refuse::new("group_by_dynamic", "has no Spark translation in the export", "derive the window start with `dt.truncate(...)` and group by it"));
+                if let Some(dynamic) = &options.dynamic {
+                    return self.dynamic_group_by(node, *input, keys, aggs, dynamic);
                 }
                 if options.rolling.is_some() {
                     return Err(Refuse::new("rolling", "(a rolling group_by) has no Spark translation in the export", "use `rolling_*_by` expressions"));
