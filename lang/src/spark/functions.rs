@@ -543,6 +543,8 @@ impl ExprTranslator<'_> {
                 let regex = if *literal { format!("re.escape({})", py_str(&pattern)) } else { format!("fe_regex({})", py_str(&pattern)) };
                 format!("F.regexp_count({}, F.lit({regex})).cast(\"bigint\")", arg(0)?)
             }
+            // No match: an empty list in both; a null string: null.
+            S::ExtractAll => format!("F.regexp_extract_all({}, F.lit(fe_regex({})), 0)", arg(0)?, py_str(&lit(1, "str.extract_all")?)),
             S::Extract(group) => format!("fe_extract({}, {}, {group})", arg(0)?, py_str(&lit(1, "str.extract")?)),
             S::Replace { n, literal } => {
                 let (x, old, new) = (arg(0)?, lit(1, "str.replace")?, lit(2, "str.replace")?);

@@ -13,6 +13,7 @@ use super::literals::py_str;
 use super::{Refuse, Translated};
 
 mod dynamic;
+mod explode;
 
 pub(crate) struct PlanTranslator<'a> {
     lp: &'a Arena<IR>,
@@ -105,7 +106,7 @@ impl<'a> PlanTranslator<'a> {
                     select.push(ORDER.into());
                     Ok(self.emit(format!("{input_var}.select({})", select.join(", "))))
                 }
-                FunctionIR::Explode { .. } => Err(Refuse::new("explode", "makes rows from list columns, which the export does not translate", "aggregate the lists instead")),
+                FunctionIR::Explode { columns, options, .. } => self.explode(*input, columns, options),
                 FunctionIR::Unpivot { .. } => Err(Refuse::new("unpivot", "has no Spark translation in the export", "build the long frame with a union of selects")),
                 FunctionIR::Unnest { .. } => Err(Refuse::new("unnest", "makes columns from struct columns, which the export does not translate", "select the fields with `struct.field`")),
                 _ => Err(Refuse::new("map", "is a frame function Spark cannot see into", "use frame methods such as with_columns, filter or join")),
