@@ -463,7 +463,29 @@ impl<'a> ExprTranslator<'a> {
             }
             IRAggExpr::Implode { .. } => return Err(Refuse::new("implode", "makes list columns, which the export does not translate", "aggregate to a number or string (e.g. `n_unique`, `first`)")),
             IRAggExpr::AggGroups(_) => return Err(Refuse::new("agg_groups", "has no Spark equivalent", "count with `pl.len()`")),
-            IRAggExpr::Item { .. } => return Err(Refuse::new("item", "has no Spark aggregate", "use `first()`")),
+            IRAggExpr::Item { input, allow_empty } => {
+                // The one value of the group (a `pivot` cell): more than one is an error in
+                // Polars, none an error or null (`allow_empty`).
+                if over.is_some() {
+                    return Err(Refuse::new("item", "in a window has no Spark translation in the export", "use `first()`"));
+                }
+                let (x, mask, dtype) = masked(*input)?;
+                let spark = spark_type_name(&dtype).ok_or_else(|| Refuse::new("item", format!("of a {dtype} column has no Spark type"), "pivot numbers or strings"))?;
+                let (n, ord) = match &mask {
+                    None => ("F.count(F.lit(1))".to_string(), ORDER.to_string()),
+                    Some(m) => (format!("F.count(F.when({m}, F.lit(1)))"), format!("F.when({m}, {ORDER})")),
+                };
+                let value = match &mask {
+                    None => self.expr(*input, &Ctx::Inner)?,
+                    Some(_) => match self.aexpr(*input) {
+                        AExpr::Filter { input, .. } => self.expr(*input, &Ctx::Inner)?,
+                        _ => x.clone(),
+                    },
+                };
+                let error = |what: &str| format!("F.raise_error(F.lit(\"item: {what}\")).cast({})", py_str(&spark));
+                let empty = if *allow_empty { format!("F.lit(None).cast({})", py_str(&spark)) } else { error("the group has no value") };
+                format!("F.when({n} > 1, {}).when({n} == 0, {empty}).otherwise(F.min_by({value}, {ord}))", error("the group has more than one value (Polars raises)"))
+            }
         })
     }
 }

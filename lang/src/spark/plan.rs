@@ -14,6 +14,7 @@ use super::{Refuse, Translated};
 
 mod dynamic;
 mod explode;
+mod unpivot;
 
 pub(crate) struct PlanTranslator<'a> {
     lp: &'a Arena<IR>,
@@ -107,7 +108,7 @@ impl<'a> PlanTranslator<'a> {
                     Ok(self.emit(format!("{input_var}.select({})", select.join(", "))))
                 }
                 FunctionIR::Explode { columns, options, .. } => self.explode(*input, columns, options),
-                FunctionIR::Unpivot { .. } => Err(Refuse::new("unpivot", "has no Spark translation in the export", "build the long frame with a union of selects")),
+                FunctionIR::Unpivot { args, .. } => self.unpivot(node, *input, args),
                 FunctionIR::Unnest { .. } => Err(Refuse::new("unnest", "makes columns from struct columns, which the export does not translate", "select the fields with `struct.field`")),
                 _ => Err(Refuse::new("map", "is a frame function Spark cannot see into", "use frame methods such as with_columns, filter or join")),
             },
