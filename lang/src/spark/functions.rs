@@ -348,6 +348,41 @@ impl ExprTranslator<'_> {
                 };
                 format!("{code}.otherwise({fallback})")
             }
+            Fx::Reverse => {
+                // The value at the mirrored position of the row's partition (nulls kept: a
+                // struct per value, as collect_list skips nulls).
+                let win = self.rows(ctx, "reverse")?;
+                if win.ordered_by_user {
+                    return Err(Refuse::new("reverse", "inside `over(..., order_by=...)` has no Spark translation in the export", "sort the frame first"));
+                }
+                let x = self.window_input(node_of(0), &win)?;
+                let values = format!("F.collect_list(F.struct({x}.alias(\"v\"))).over({})", win.ordered_rows("Window.unboundedPreceding", "Window.unboundedFollowing"));
+                let position = format!("F.count(F.lit(1)).over({}) + 1 - F.row_number().over({})", win.unordered(), win.ordered());
+                format!("F.element_at({values}, ({position}).cast(\"int\")).getField(\"v\")")
+            }
+            Fx::Interpolate(method) => {
+                let win = self.rows(ctx, "interpolate")?;
+                let dtype = self.dtype(node_of(0))?;
+                if !dtype.is_primitive_numeric() {
+                    return Err(Refuse::new("interpolate", format!("of a {dtype} column is not translated by the export"), "interpolate a numeric column"));
+                }
+                let x = self.window_input(node_of(0), &win)?;
+                let value = if matches!(method, InterpolationMethod::Linear) { format!("{x}.cast(\"double\")") } else { x.clone() };
+                let position = self.materialize(format!("F.row_number().over({})", win.ordered()));
+                let before = win.ordered_rows("Window.unboundedPreceding", "Window.currentRow");
+                let after = win.ordered_rows("Window.currentRow", "Window.unboundedFollowing");
+                let lo = format!("F.last({value}, ignorenulls=True).over({before})");
+                let hi = format!("F.first({value}, ignorenulls=True).over({after})");
+                let at_lo = format!("F.last(F.when({x}.isNotNull(), {position}), ignorenulls=True).over({before})");
+                let at_hi = format!("F.first(F.when({x}.isNotNull(), {position}), ignorenulls=True).over({after})");
+                // Polars: low + step * ((high - low) / steps), inside gaps only (not at the ends).
+                let filled = match method {
+                    InterpolationMethod::Linear => format!("{lo} + ({position} - {at_lo}) * (({hi} - {lo}) / ({at_hi} - {at_lo}))"),
+                    // `nearest`: the first ceil(steps / 2) - 1 steps take the low value.
+                    InterpolationMethod::Nearest => format!("F.when(({position} - {at_lo}) < F.ceil(({at_hi} - {at_lo}) / 2), {lo}).otherwise({hi})"),
+                };
+                format!("F.when({x}.isNotNull(), {value}).when({lo}.isNotNull() & {hi}.isNotNull(), {filled})")
+            }
             Fx::SetSortedFlag(_) | Fx::Rechunk => arg(0)?,
             Fx::EwmMean { .. } | Fx::EwmMeanBy { .. } => return Err(Refuse::new("ewm_mean", "is a recursive average; Spark windows have no faithful equivalent", "use `rolling_mean` or `rolling_mean_by`")),
             other => return Err(Refuse::new(function_name(other), "has no Spark translation in the export", "see docs/spark-export.md for what translates")),
@@ -711,7 +746,25 @@ impl ExprTranslator<'_> {
                     format!("F.element_at({x}, {index})")
                 }
             }
-            other => return Err(Refuse::new(format!("list.{}", format!("{other:?}").to_lowercase()), "has no Spark translation in the export", "use list.len(), list.get(i), list.first() or list.last()")),
+            IRListFunction::Slice => {
+                let offset = self.literal_i64(input[1].node(), "list.slice")?;
+                let length = match self.literal_value(input[2].node()) {
+                    Some(AnyValue::Null) => "None".to_string(),
+                    _ => self.literal_i64(input[2].node(), "list.slice")?.to_string(),
+                };
+                format!("fe_list_slice({x}, {offset}, {length})")
+            }
+            IRListFunction::Join(ignore_nulls) => {
+                let separator = self.literal_str(input[1].node(), "list.join")?.ok_or_else(|| Refuse::new("list.join", "with a null separator", "give a separator"))?;
+                let joined = format!("F.array_join({x}, {})", py_str(&separator));
+                if *ignore_nulls {
+                    joined
+                } else {
+                    // ignore_nulls=False: a list holding a null joins to null.
+                    format!("F.when(~F.exists({x}, lambda v: v.isNull()), {joined})")
+                }
+            }
+            other => return Err(Refuse::new(format!("list.{}", format!("{other:?}").to_lowercase()), "has no Spark translation in the export", "use list.len(), list.get(i), list.first(), list.last(), list.slice/head/tail or list.join")),
         })
     }
 }

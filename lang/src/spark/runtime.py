@@ -281,3 +281,16 @@ def fe_wrap(x, bits, signed):
         half = size >> 1
         return F.pmod(x + half, F.lit(size)) - half
     return F.pmod(x, F.lit(size))
+
+
+def fe_list_slice(x, offset, length):
+    """Polars list.slice(offset, length): 0-based, a negative offset counts from the end, clamped."""
+    n = F.size(x)
+    if offset >= 0:
+        start = F.lit(offset)
+        size = F.greatest(n - offset, F.lit(0)) if length is None else F.least(F.lit(length), F.greatest(n - offset, F.lit(0)))
+    else:
+        start = F.greatest(n + offset, F.lit(0))
+        available = n - start
+        size = available if length is None else F.least(F.greatest(F.lit(length) + F.least(n + offset, F.lit(0)), F.lit(0)), available)
+    return F.when(x.isNotNull(), F.slice(x, (start + 1).cast("int"), size.cast("int")))
