@@ -83,7 +83,15 @@ def expected_rows(path: Path):
         frame = frame.with_columns(casts)
     floats = [n for n, d in frame.schema.items() if d.is_float()]
     floats32 = [n for n, d in frame.schema.items() if d == pl.Float32]
-    return frame.columns, frame.rows(), floats, floats32
+    rows = frame.rows()
+    structs = [i for i, d in enumerate(frame.schema.values()) if isinstance(d, pl.Struct)]
+    if structs:
+        # Spark gives a struct as a Row (a tuple of its fields); Polars as a dict.
+        def as_tuple(v):
+            return tuple(v.values()) if isinstance(v, dict) else v
+
+        rows = [tuple(as_tuple(v) if i in structs else v for i, v in enumerate(r)) for r in rows]
+    return frame.columns, rows, floats, floats32
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.id for s in SNIPPETS])

@@ -383,6 +383,22 @@ impl ExprTranslator<'_> {
                 };
                 format!("F.when({x}.isNotNull(), {value}).when({lo}.isNotNull() & {hi}.isNotNull(), {filled})")
             }
+            Fx::AsStruct => {
+                let mut fields = Vec::new();
+                for (i, e) in input.iter().enumerate() {
+                    fields.push(format!("{}.alias({})", arg(i)?, py_str(e.output_name())));
+                }
+                format!("F.struct({})", fields.join(", "))
+            }
+            Fx::StructExpr(polars_plan::plans::IRStructFunction::FieldByName(name)) => format!("{}.getField({})", arg(0)?, py_str(name)),
+            Fx::StructExpr(polars_plan::plans::IRStructFunction::RenameFields(names)) => {
+                let DataType::Struct(fields) = self.dtype(node_of(0))? else {
+                    return Err(Refuse::new("struct.rename_fields", "of a column that is not a struct", "rename the fields of a struct"));
+                };
+                let x = arg(0)?;
+                let renamed: Vec<String> = fields.iter().zip(names.iter()).map(|(f, n)| format!("{x}.getField({}).alias({})", py_str(f.name()), py_str(n))).collect();
+                format!("F.struct({})", renamed.join(", "))
+            }
             Fx::SetSortedFlag(_) | Fx::Rechunk => arg(0)?,
             Fx::EwmMean { .. } | Fx::EwmMeanBy { .. } => return Err(Refuse::new("ewm_mean", "is a recursive average; Spark windows have no faithful equivalent", "use `rolling_mean` or `rolling_mean_by`")),
             other => return Err(Refuse::new(function_name(other), "has no Spark translation in the export", "see docs/spark-export.md for what translates")),

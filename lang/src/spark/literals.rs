@@ -42,6 +42,13 @@ pub fn spark_type_name(dtype: &DataType) -> Option<String> {
         // Durations are integers of their time unit (see docs/spark-export.md).
         DataType::Duration(_) => "bigint".into(),
         DataType::List(inner) => format!("array<{}>", spark_type_name(inner)?),
+        DataType::Struct(fields) => {
+            let mut parts = Vec::new();
+            for f in fields {
+                parts.push(format!("`{}`:{}", f.name().replace('`', "``"), spark_type_name(f.dtype())?));
+            }
+            format!("struct<{}>", parts.join(","))
+        }
         _ => return None,
     })
 }

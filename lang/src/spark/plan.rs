@@ -109,7 +109,28 @@ impl<'a> PlanTranslator<'a> {
                 }
                 FunctionIR::Explode { columns, options, .. } => self.explode(*input, columns, options),
                 FunctionIR::Unpivot { args, .. } => self.unpivot(node, *input, args),
-                FunctionIR::Unnest { .. } => Err(Refuse::new("unnest", "makes columns from struct columns, which the export does not translate", "select the fields with `struct.field`")),
+                FunctionIR::Unnest { columns, separator } => {
+                    // Each struct column becomes its fields, in place (`separator`: prefixed by the column's name).
+                    let input_var = self.frame(*input)?;
+                    let schema = self.schema(*input);
+                    let mut select = Vec::new();
+                    for (name, dtype) in schema.iter() {
+                        match dtype {
+                            DataType::Struct(fields) if columns.iter().any(|c| c == name) => {
+                                for f in fields {
+                                    let out = match separator {
+                                        Some(sep) => format!("{name}{sep}{}", f.name()),
+                                        None => f.name().to_string(),
+                                    };
+                                    select.push(format!("{}.getField({}).alias({})", column(name), py_str(f.name()), py_str(&out)));
+                                }
+                            }
+                            _ => select.push(column(name)),
+                        }
+                    }
+                    select.push(ORDER.into());
+                    Ok(self.emit(format!("{input_var}.select({})", select.join(", "))))
+                }
                 _ => Err(Refuse::new("map", "is a frame function Spark cannot see into", "use frame methods such as with_columns, filter or join")),
             },
             IR::Cache { input, .. } => self.frame(*input),
