@@ -604,7 +604,10 @@ impl ExprTranslator<'_> {
                     (-1, true) => format!("F.replace({x}, F.lit({}), F.lit({}))", py_str(&old), py_str(&new)),
                     (-1, false) => format!("F.regexp_replace({x}, fe_regex({}), {})", py_str(&old), py_str(&new)),
                     (1, false) if old.starts_with('^') => format!("F.regexp_replace({x}, fe_regex({}), {})", py_str(&old), py_str(&new)),
-                    _ => return Err(Refuse::new("replace", "of the first regex match only has no Spark function (regexp_replace replaces every match)", "use `literal=True`, `str.replace_all`, or anchor the pattern with `^`")),
+                    // The first match only: the pattern anchored behind the shortest prefix
+                    // (the leftmost match, as Rust's regex finds it), the prefix put back.
+                    (1, false) if !new.contains(['$', '\\']) => format!("fe_replace_first_regex({x}, {}, {})", py_str(&old), py_str(&new)),
+                    _ => return Err(Refuse::new("replace", "of the first regex match with `$` or `\\` in the replacement (or a count other than 1) has no Spark translation in the export", "use `literal=True`, `str.replace_all`, or a plain replacement text")),
                 }
             }
             S::StripChars | S::StripCharsStart | S::StripCharsEnd => {

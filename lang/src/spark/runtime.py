@@ -294,3 +294,10 @@ def fe_list_slice(x, offset, length):
         available = n - start
         size = available if length is None else F.least(F.greatest(F.lit(length) + F.least(n + offset, F.lit(0)), F.lit(0)), available)
     return F.when(x.isNotNull(), F.slice(x, (start + 1).cast("int"), size.cast("int")))
+
+
+def fe_replace_first_regex(x, pattern, value):
+    """Polars str.replace(pattern, value) (n=1): the leftmost match only. Spark's regexp_replace
+    replaces every match, so the pattern is anchored at the start behind the shortest prefix
+    (which finds the leftmost match) and the prefix is put back; `value` has no `$` or `\\`."""
+    return F.regexp_replace(x, F.lit("(?U)^([\\s\\S]*?)(?:" + pattern + ")"), F.lit("$1" + value))
