@@ -8,6 +8,9 @@ use polars::prelude::*;
 
 use crate::protocol::{Failure, FailureClass};
 
+/// Every frame feature code can read, as a plan (what `fe_lang::Frames` is).
+pub type Plans = std::collections::BTreeMap<String, LazyFrame>;
+
 /// A cell's result before it is committed.
 pub struct CellResult {
     pub frame: DataFrame,
@@ -37,12 +40,63 @@ pub fn run_with(
     unchanged: &str,
     options: EngineOptions,
 ) -> Result<CellResult, Failure> {
+    run_plans(code, first_line, target, &catalogue(frames), unchanged, options)
+}
+
+/// `run` with every frame given as a plan (frames kept as scans among them).
+#[cfg(feature = "lang")]
+pub fn run_plans(
+    code: &str,
+    first_line: u32,
+    target: &str,
+    plans: &Plans,
+    unchanged: &str,
+    options: EngineOptions,
+) -> Result<CellResult, Failure> {
     // Deep code (a 2,000-term sum) recurses in the interpreter and in Polars' planning: both run,
     // and the plan is dropped, on a thread with a large stack.
     fe_lang::on_deep_stack(|| {
-        let output = fe_lang::run_cell(code, target, &catalogue(frames), &fe_lang::Limits::default());
+        let output = fe_lang::run_cell(code, target, plans, &fe_lang::Limits::default());
         finish(code, first_line, output, unchanged, options)
     })
+}
+
+/// A cell's plan, checked but not run (a frame kept as a scan: its next version is this plan).
+pub struct PlannedCell {
+    pub plan: LazyFrame,
+    pub schema: SchemaRef,
+    pub columns_read: Vec<String>,
+}
+
+/// Plans `code` against `plans` without running it; the plan's schema is resolved, so a
+/// missing column or a wrong type is reported now, not when the frame is first read.
+#[cfg(feature = "lang")]
+pub fn plan(code: &str, first_line: u32, target: &str, plans: &Plans, unchanged: &str) -> Result<PlannedCell, Failure> {
+    fe_lang::on_deep_stack(|| {
+        let output = fe_lang::run_cell(code, target, plans, &fe_lang::Limits::default())
+            .map_err(|diagnostics| failure_from_diagnostics(code, first_line, &diagnostics, unchanged))?;
+        let columns_read = output.columns_read.iter().map(|c| c.to_string()).collect();
+        let mut plan = output.frame;
+        let schema = plan.collect_schema().map_err(|e| polars_failure(&e, unchanged))?;
+        Ok(PlannedCell { plan, schema, columns_read })
+    })
+}
+
+#[cfg(not(feature = "lang"))]
+pub fn plan(_code: &str, _first_line: u32, _target: &str, _plans: &Plans, unchanged: &str) -> Result<PlannedCell, Failure> {
+    run("", 1, "", &HashMap::new(), unchanged).map(|_| unreachable!("the feature language is not built in"))
+}
+
+#[cfg(not(feature = "lang"))]
+pub fn run_plans(
+    _code: &str,
+    _first_line: u32,
+    _target: &str,
+    _plans: &Plans,
+    unchanged: &str,
+    _options: EngineOptions,
+) -> Result<CellResult, Failure> {
+    run("", 1, "", &HashMap::new(), unchanged)
 }
 
 /// Runs `code` as a fitted replay (see `fe_lang::run_cell_fitted`): `frames[target]` is the new
@@ -149,6 +203,12 @@ impl Default for EngineOptions {
     fn default() -> Self {
         EngineOptions { streaming: false, common_subexpressions: true }
     }
+}
+
+/// Collects a plan over a scanned source with the streaming engine (rows are read in batches;
+/// a node the engine cannot stream runs in memory on what reaches it).
+pub fn collect_streaming(plan: LazyFrame) -> PolarsResult<DataFrame> {
+    plan.with_comm_subexpr_elim(true).with_comm_subplan_elim(true).collect_with_engine(Engine::Streaming).map(|r| r.unwrap_single())
 }
 
 /// Collects with the default engine options.

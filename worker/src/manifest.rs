@@ -51,6 +51,11 @@ pub struct VersionRecord {
     pub created_unix_ms: u64,
     pub rows: usize,
     pub columns: usize,
+    /// Set when the version is kept as a plan over a scanned source (no checkpoint file: the
+    /// source and the recorded steps are its checkpoint). `rows` is then the source's row count
+    /// for the load and 0 (not counted) after an apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scan: Option<crate::scan_source::ScanRecord>,
 }
 
 /// Where a version came from.
@@ -76,7 +81,8 @@ impl VersionRecord {
         VersionView {
             version: self.version,
             origin: match &self.origin {
-                Origin::Load { source, .. } => format!("load {source}"),
+                Origin::Load { source, .. } if self.scan.is_some() => format!("load {source} (kept as a scan)"),
+            Origin::Load { source, .. } => format!("load {source}"),
                 Origin::Apply => "apply".to_string(),
                 Origin::RustCell { execution_count } => format!("from Rust cell {execution_count}"),
                 Origin::Replay { of, of_version, source, mode } => {

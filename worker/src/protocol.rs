@@ -18,13 +18,23 @@ pub enum Request {
     /// Read the file the kernel hands over just before this request (on the descriptor channel)
     /// and commit it as the next version of `name`; `source` is its canonical path.
     Load { name: String, source: String },
+    /// Keep `files` (handed over in this order just before the request) as one scan, committed
+    /// as the next version of `name`: a frame larger than memory; `source` is what the user named.
+    LoadScan { name: String, source: String, format: crate::scan_source::ScanFormat, files: Vec<crate::scan_source::ScanFile> },
     /// Adopt an Arrow IPC file staged in `frames/` (by a Rust cell) as the next version of `name`.
     Adopt { name: String, staged_file: String, origin: crate::manifest::Origin },
     /// The first request to a new worker: what its restore still needs (sources to read again).
     Restore,
     /// The source of `name` at `version` that the restore needs: handed over just before this
     /// request, or `unavailable` with the reason (then nothing is handed over).
-    ProvideSource { name: String, version: u32, unavailable: Option<String> },
+    /// A scanned frame's version needs all its files: `files` of them are handed over.
+    ProvideSource {
+        name: String,
+        version: u32,
+        unavailable: Option<String>,
+        #[serde(default = "one_file")]
+        files: usize,
+    },
     /// Every frame with its current version.
     Frames,
     /// The first `rows` rows of a frame, as HTML and plain text.
@@ -99,12 +109,17 @@ fn first_line_of_cell() -> u32 {
     1
 }
 
+fn one_file() -> usize {
+    1
+}
+
 impl Request {
     /// The frame a request reads or changes, if any (used to say what is unchanged on failure).
     pub fn frame_name(&self) -> Option<&str> {
         match self {
             Request::Adopt { name, .. }
             | Request::Load { name, .. }
+            | Request::LoadScan { name, .. }
             | Request::Show { name, .. }
             | Request::Schema { name }
             | Request::Apply { name, .. }
@@ -130,12 +145,13 @@ impl Request {
 }
 
 impl Request {
-    /// True when the kernel hands over an open file (on the descriptor channel) with this request.
-    pub fn carries_file(&self) -> bool {
+    /// How many open files the kernel hands over (on the descriptor channel) with this request.
+    pub fn files_carried(&self) -> usize {
         match self {
-            Request::Load { .. } | Request::Replay { .. } => true,
-            Request::ProvideSource { unavailable, .. } => unavailable.is_none(),
-            _ => false,
+            Request::Load { .. } | Request::Replay { .. } => 1,
+            Request::LoadScan { files, .. } => files.len(),
+            Request::ProvideSource { unavailable: None, files, .. } => *files,
+            _ => 0,
         }
     }
 }
@@ -299,6 +315,22 @@ pub struct FrameInfo {
     pub estimated_bytes: usize,
     /// Column data types as Python Polars names them, in column order.
     pub dtypes: Vec<String>,
+    /// Set for a frame kept as a scan (not in memory): `rows` is then the source's row count
+    /// when known without reading it, and `estimated_bytes` the size of its files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scan: Option<ScanInfo>,
+}
+
+/// What a frame kept as a scan reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScanInfo {
+    /// The path, folder or glob it was loaded from.
+    pub source: String,
+    pub format: String,
+    pub files: usize,
+    pub source_bytes: u64,
+    /// False after a step that may change the row count (rows are counted when it is saved).
+    pub rows_known: bool,
 }
 
 /// The head of a frame.
@@ -374,6 +406,10 @@ pub struct ApplySummary {
     pub dropped_columns: Vec<ColumnChange>,
     /// Columns of the input frames the code read (from the feature language).
     pub columns_read: Vec<String>,
+    /// Set for a frame kept as a scan: nothing was read, and the column changes were computed
+    /// on this many rows (the first rows of the source through the frame's steps).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sampled_rows: Option<usize>,
     pub html: String,
     pub text: String,
 }

@@ -76,13 +76,15 @@ pub fn text_table(df: &DataFrame, caption: &str) -> String {
     format!("{caption}\n{df}")
 }
 
-pub fn schema_html(name: &str, version: u32, rows: usize, columns: &[ColumnSummary]) -> String {
+/// `rows` describes the frame's rows ("120 rows", "rows not counted").
+pub fn schema_html(name: &str, version: u32, rows: &str, columns: &[ColumnSummary]) -> String {
     let mut html = String::new();
     let _ = write!(
         html,
-        "<div class=\"fe-schema\"><table border=\"1\"><caption>{} (version {version}, {rows} rows)</caption>\
+        "<div class=\"fe-schema\"><table border=\"1\"><caption>{} (version {version}, {})</caption>\
          <thead><tr><th>column</th><th>dtype</th><th>nulls</th><th>unique</th><th>min</th><th>max</th><th>mean</th><th>top values</th></tr></thead><tbody>",
-        escape_html(name)
+        escape_html(name),
+        escape_html(rows)
     );
     for c in columns {
         let _ = write!(
@@ -106,8 +108,13 @@ fn top_values_text(c: &ColumnSummary) -> String {
     c.top_values.iter().map(|(v, n)| format!("{v} ({n})")).collect::<Vec<_>>().join(", ")
 }
 
-pub fn schema_text(name: &str, version: u32, rows: usize, columns: &[ColumnSummary]) -> String {
-    let mut text = format!("{name} (version {version}, {rows} rows)\n");
+/// The line under a scanned frame's schema: where its statistics come from.
+pub fn sampled_statistics_note(sample_rows: usize, source_rows: usize, source: &str) -> String {
+    format!("kept as a scan of {source}: statistics from a sample of {sample_rows} rows (the first {source_rows} rows of the source, through the frame's steps)")
+}
+
+pub fn schema_text(name: &str, version: u32, rows: &str, columns: &[ColumnSummary]) -> String {
+    let mut text = format!("{name} (version {version}, {rows})\n");
     for c in columns {
         let _ = write!(text, "  {}: {}, {} nulls", c.name, c.dtype, c.nulls);
         if let Some(u) = c.unique {
@@ -148,7 +155,12 @@ fn changes_rows(kind: &str, changes: &[ColumnChange], html: &mut String, text: &
 
 /// The HTML and text of an apply (or preview) result.
 pub fn apply_views(summary: &ApplySummary, committed: bool) -> (String, String) {
-    let headline = if committed {
+    let headline = if let (true, Some(sampled)) = (committed, summary.sampled_rows) {
+        format!(
+            "{}: version {} → {} (kept as a scan: planned, nothing read yet; columns below from the first {sampled} rows of the source)",
+            summary.name, summary.previous_version, summary.version
+        )
+    } else if committed {
         format!(
             "{}: version {} → {} ({} → {} rows)",
             summary.name, summary.previous_version, summary.version, summary.rows_before, summary.rows_after

@@ -107,7 +107,7 @@ pub fn run(args: ServiceArgs) -> i32 {
     }
     store.set_sync_checkpoints(args.sync_checkpoints);
     let notices = restore.warnings.clone();
-    let mut worker = Worker { store, sandbox: report, restore_warnings: restore.warnings, descriptors, handed_over: None, notices };
+    let mut worker = Worker { store, sandbox: report, restore_warnings: restore.warnings, descriptors, handed_over: Vec::new(), notices };
     let mut input = BufReader::new(io::stdin().lock());
     let mut output = BufWriter::new(io::stdout().lock());
     loop {
@@ -193,8 +193,8 @@ pub struct Worker {
     restore_warnings: Vec<String>,
     /// Where the kernel hands over open files (none when started without the socket).
     descriptors: Option<DescriptorReceiver>,
-    /// The file handed over with the request being handled.
-    handed_over: Option<io::Result<File>>,
+    /// The files handed over with the request being handled, in order.
+    handed_over: Vec<io::Result<File>>,
     /// Sentences for the user, sent with the next response.
     notices: Vec<String>,
 }
@@ -205,10 +205,12 @@ impl Worker {
     /// were (commits happen only after a result is complete).
     fn handle_guarded(&mut self, request: Request) -> Response {
         // Taken first, whatever happens next: the channel must never keep a file for a later request.
-        self.handed_over = request.carries_file().then(|| match &self.descriptors {
-            Some(channel) => channel.receive(),
-            None => Err(io::Error::other("this worker was started without the kernel's descriptor channel")),
-        });
+        self.handed_over = (0..request.files_carried())
+            .map(|_| match &self.descriptors {
+                Some(channel) => channel.receive(),
+                None => Err(io::Error::other("this worker was started without the kernel's descriptor channel")),
+            })
+            .collect();
         let frame = request.frame_name().map(str::to_string);
         let unchanged = frame.as_deref().map(|f| self.unchanged(f)).unwrap_or_else(|| "nothing was changed".into());
         match catch_unwind(AssertUnwindSafe(|| catch_polars_abort(AssertUnwindSafe(|| self.handle(request))))) {
@@ -239,11 +241,15 @@ impl Worker {
 
     /// The file handed over with the current request.
     fn receive_file(&mut self) -> Result<File, String> {
-        match self.handed_over.take() {
-            Some(Ok(file)) => Ok(file),
-            Some(Err(e)) => Err(format!("the file was not handed over ({e})")),
-            None => Err("no file was handed over with this request".into()),
-        }
+        self.receive_files().and_then(|files| files.into_iter().next().ok_or_else(|| "no file was handed over with this request".into()))
+    }
+
+    /// Every file handed over with the current request, in order.
+    fn receive_files(&mut self) -> Result<Vec<File>, String> {
+        std::mem::take(&mut self.handed_over)
+            .into_iter()
+            .map(|file| file.map_err(|e| format!("the file was not handed over ({e})")))
+            .collect()
     }
 
     /// "frame `tx` is still at version 3" (or that it does not exist).
@@ -268,13 +274,21 @@ impl Worker {
                 self.store.commit_loaded(&name, df, &source, identity).map_err(|e| with_note(e.to_string()))?;
                 Ok(Reply::Adopted { frame: self.store.info(&name).map_err(store_failure)? })
             }
+            Request::LoadScan { name, source, format, files: wanted } => {
+                let unchanged = self.unchanged(&name);
+                let with_note = |message: String| execution_error_leaving(&unchanged, message);
+                let files = self.receive_files().map_err(&with_note)?;
+                let scan = crate::scan_source::OpenScan::open(&source, format, wanted, files).map_err(&with_note)?;
+                self.store.commit_scanned(&name, scan).map_err(|e| with_note(e.to_string()))?;
+                Ok(Reply::Adopted { frame: self.store.info(&name).map_err(store_failure)? })
+            }
             Request::Restore => Ok(Reply::Restoring { awaiting: self.store.awaiting_sources() }),
-            Request::ProvideSource { name, version, unavailable } => {
-                let file = match unavailable {
+            Request::ProvideSource { name, version, unavailable, .. } => {
+                let files = match unavailable {
                     Some(reason) => Err(reason),
-                    None => self.receive_file(),
+                    None => self.receive_files(),
                 };
-                let report = self.store.provide_source(&name, version, file).map_err(store_failure)?;
+                let report = self.store.provide_source(&name, version, files).map_err(store_failure)?;
                 self.notices.extend(report.warnings);
                 Ok(Reply::Restoring { awaiting: self.store.awaiting_sources() })
             }
@@ -290,9 +304,13 @@ impl Worker {
             Request::Frames => Ok(Reply::Frames { frames: self.store.infos() }),
             Request::Show { name, rows } => self.show(&name, rows),
             Request::Schema { name } => self.schema(&name),
+            Request::Apply { name, code, llm, first_line } if self.store.scanned(&name).is_some() => {
+                self.apply_to_scanned(&name, &code, llm, first_line)
+            }
             Request::Apply { name, code, llm, first_line } => {
                 let unchanged = self.unchanged(&name);
-                self.apply_with(&name, &code, llm, |frames| cell_runner::run(&code, first_line, &name, frames, &unchanged))
+                let plans = self.store.plans();
+                self.apply_with(&name, &code, llm, |_| cell_runner::run_plans(&code, first_line, &name, &plans, &unchanged, Default::default()))
             }
             Request::PreviewApply { name, code, sample_rows, first_line } => {
                 self.preview(&name, &code, first_line, sample_rows)
@@ -346,6 +364,21 @@ impl Worker {
     }
 
     fn show(&self, name: &str, rows: usize) -> Result<Reply, Failure> {
+        if let Some((scanned, record)) = self.store.scanned(name) {
+            // The plan's first rows, through the streaming engine (a scan reads only what they need).
+            let head = cell_runner::collect_streaming(scanned.plan.clone().limit(rows.min(MAX_SHOW_ROWS) as IdxSize))
+                .map_err(|e| cell_runner::polars_failure(&e, &self.unchanged(name)))?;
+            let total = if record.rows > 0 { format!("{} rows", record.rows) } else { "rows not counted".to_string() };
+            let caption = format!("{name} (version {}, kept as a scan): first {} rows ({total}), {} columns", record.version, head.height(), head.width());
+            return Ok(Reply::Table(TablePreview {
+                name: name.to_string(),
+                version: record.version,
+                rows_total: record.rows,
+                rows_shown: head.height(),
+                html: render::html_table(&head, &caption),
+                text: render::text_table(&head, &caption),
+            }));
+        }
         let (df, record) = self.store.frame(name).map_err(store_failure)?;
         let head = df.head(Some(rows.min(MAX_SHOW_ROWS)));
         let caption = format!("{name} (version {}): {} of {} rows, {} columns", record.version, head.height(), df.height(), df.width());
@@ -360,16 +393,31 @@ impl Worker {
     }
 
     fn schema(&self, name: &str) -> Result<Reply, Failure> {
-        let (df, record) = self.store.frame(name).map_err(store_failure)?;
         let unchanged = self.unchanged(name);
+        if let Some((scanned, record)) = self.store.scanned(name) {
+            let sample = &scanned.sample;
+            let columns = catch_polars_abort(AssertUnwindSafe(|| schema_summary::summarize(sample))).map_err(|_| interrupted(&unchanged))?;
+            let source = record.scan.as_ref().map(|s| s.source.as_str()).unwrap_or_default();
+            let note = render::sampled_statistics_note(sample.height(), crate::scanned_frames::SAMPLE_ROWS, source);
+            let rows = if record.rows > 0 { format!("{} rows", record.rows) } else { "rows not counted".to_string() };
+            return Ok(Reply::Schema(SchemaSummary {
+                name: name.to_string(),
+                version: record.version,
+                rows: record.rows,
+                html: format!("{}<p>{}</p>", render::schema_html(name, record.version, &rows, &columns), render::escape_html(&note)),
+                text: format!("{}{note}\n", render::schema_text(name, record.version, &rows, &columns)),
+                columns,
+            }));
+        }
+        let (df, record) = self.store.frame(name).map_err(store_failure)?;
         let columns = catch_polars_abort(AssertUnwindSafe(|| schema_summary::summarize(df)))
             .map_err(|_| interrupted(&unchanged))?;
         Ok(Reply::Schema(SchemaSummary {
             name: name.to_string(),
             version: record.version,
             rows: df.height(),
-            html: render::schema_html(name, record.version, df.height(), &columns),
-            text: render::schema_text(name, record.version, df.height(), &columns),
+            html: render::schema_html(name, record.version, &format!("{} rows", df.height()), &columns),
+            text: render::schema_text(name, record.version, &format!("{} rows", df.height()), &columns),
             columns,
         }))
     }
@@ -415,6 +463,43 @@ impl Worker {
             changed_columns: changes.changed_columns,
             dropped_columns: changes.dropped_columns,
             columns_read: result.columns_read,
+            sampled_rows: None,
+            html: String::new(),
+            text: String::new(),
+        };
+        (summary.html, summary.text) = render::apply_views(&summary, true);
+        Ok(Reply::Applied(summary))
+    }
+
+    /// An apply to a frame kept as a scan: the cell's plan is appended to the frame's plan (nothing
+    /// is read), and the change summary comes from the frame's sample.
+    fn apply_to_scanned(&mut self, name: &str, code: &str, llm: Option<LlmProvenance>, first_line: u32) -> Result<Reply, Failure> {
+        let unchanged = self.unchanged(name);
+        let (base, record) = self.store.scanned(name).expect("checked by the caller");
+        let (base, previous_version) = (base.clone(), record.version);
+        let others = self.store.other_frames(name);
+        let (next, columns_read) = catch_polars_abort(AssertUnwindSafe(|| {
+            crate::scanned_frames::next_version(name, &base, code, first_line, &others, &unchanged)
+        }))
+        .map_err(|_| interrupted(&unchanged))??;
+        let changes = column_changes::compare(&base.sample, &next.sample);
+        let sampled_rows = next.sample.height();
+        let committed = self.store.commit_scanned_apply(name, next, code, llm).map_err(|e| {
+            let mut failure = store_failure(e);
+            failure.message = format!("{}; {unchanged}", failure.message);
+            failure
+        })?;
+        let mut summary = ApplySummary {
+            name: name.to_string(),
+            previous_version,
+            version: committed.version,
+            rows_before: base.sample.height(),
+            rows_after: sampled_rows,
+            new_columns: changes.new_columns,
+            changed_columns: changes.changed_columns,
+            dropped_columns: changes.dropped_columns,
+            columns_read,
+            sampled_rows: Some(sampled_rows),
             html: String::new(),
             text: String::new(),
         };
@@ -426,11 +511,14 @@ impl Worker {
     /// the sample, the result and the frame's current version record.
     fn run_on_sample(&self, name: &str, code: &str, first_line: u32, sample_rows: usize) -> Result<(DataFrame, CellResult, VersionRecord), Failure> {
         let unchanged = self.unchanged(name);
-        let (df, record) = self.store.frame(name).map_err(store_failure)?;
-        let sample = df.head(Some(sample_rows.max(1)));
-        let mut frames = self.store.current_frames().clone();
-        frames.insert(name.to_string(), sample.clone());
-        let result = catch_polars_abort(AssertUnwindSafe(|| cell_runner::run(code, first_line, name, &frames, &unchanged)))
+        let (source, record) = match self.store.scanned(name) {
+            Some((scanned, record)) => (&scanned.sample, record),
+            None => self.store.frame(name).map_err(store_failure)?,
+        };
+        let sample = source.head(Some(sample_rows.max(1)));
+        let mut frames = self.store.other_frames(name).samples;
+        frames.insert(name.to_string(), sample.clone().lazy());
+        let result = catch_polars_abort(AssertUnwindSafe(|| cell_runner::run_plans(code, first_line, name, &frames, &unchanged, Default::default())))
             .map_err(|_| interrupted(&unchanged))??;
         Ok((sample, result, record.clone()))
     }
@@ -449,6 +537,7 @@ impl Worker {
             changed_columns: changes.changed_columns,
             dropped_columns: changes.dropped_columns,
             columns_read: result.columns_read,
+            sampled_rows: None,
             html: String::new(),
             text: String::new(),
         };
@@ -485,7 +574,10 @@ impl Worker {
     }
 
     fn sample(&self, name: &str, rows: usize) -> Result<Reply, Failure> {
-        let (df, record) = self.store.frame(name).map_err(store_failure)?;
+        let (df, record) = match self.store.scanned(name) {
+            Some((scanned, record)) => (&scanned.sample, record),
+            None => self.store.frame(name).map_err(store_failure)?,
+        };
         let mut head = df.head(Some(rows.min(MAX_SAMPLE_ROWS)));
         let mut csv = Vec::new();
         CsvWriter::new(&mut csv).finish(&mut head).map_err(|e| Failure {
@@ -508,6 +600,13 @@ impl Worker {
         // checkpoint and this file would otherwise be encoded side by side (at 1e7 rows x 18
         // columns that took the worker past a 11.8 GiB memory limit; one after the other, 7.8 GiB).
         self.store.wait_for_checkpoints();
+        if let Some((scanned, _)) = self.store.scanned(name) {
+            let path = self.store.export_path(name, format.extension());
+            let plan = scanned.plan.clone();
+            return crate::scanned_save::sink(plan, format, &path)
+                .map(|(rows, columns)| Reply::Saved { staged_file: path, rows, columns })
+                .map_err(|e| cell_runner::polars_failure(&e, &unchanged));
+        }
         let (df, _) = self.store.frame(name).map_err(store_failure)?;
         let mut df = df.clone();
         let path = self.store.export_path(name, format.extension());

@@ -15,6 +15,8 @@ use crate::lineage::{frames_named_in, FrameLineage, FrameRead, LineageColumn, Re
 use crate::manifest::{now_unix_ms, FrameRecord, Manifest, ManifestError, Origin, SourceIdentity, VersionRecord};
 use crate::protocol::{FrameHistoryView, FrameInfo, LlmProvenance};
 use crate::rebuild::{self, RebuildError, Rebuilder};
+use crate::scan_source::OpenScan;
+use crate::scanned_frames::{OtherFrames, ScannedFrame, ScannedVersion};
 use crate::session_folder::SessionFolder;
 
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +37,10 @@ pub enum StoreError {
     Read { file: String, message: String },
     #[error("version {version} of frame `{name}` is no longer kept (its checkpoint was deleted: `max_versions` keeps the {kept} newest versions)")]
     VersionNotKept { name: String, version: u32, kept: usize },
+    #[error("frame `{name}` is kept as a scan of `{from}` (it is not in memory); {what} needs a frame in memory: load a smaller part of it with `%fe load PATH as NAME --eager`")]
+    Scanned { name: String, from: String, what: String },
+    #[error("cannot scan `{from}`: {message}")]
+    Scan { from: String, message: String },
     #[error(transparent)]
     Manifest(#[from] ManifestError),
     #[error("session folder error: {0}")]
@@ -47,6 +53,8 @@ pub struct FrameStore {
     manifest: Manifest,
     max_versions: usize,
     current: HashMap<String, DataFrame>,
+    /// Frames with versions kept as scans (their current version is one when its record says so).
+    scanned: HashMap<String, ScannedFrame>,
     /// Writes checkpoint files after the reply; every later file change of `frames/` goes
     /// through it too, in order.
     checkpoints: CheckpointWriter,
@@ -65,6 +73,8 @@ struct Restoring {
     /// Versions rebuilt so far: their checkpoints are written once the restore is finished
     /// (after the leftovers of the previous worker are removed).
     rebuilt: Vec<(String, u32, DataFrame)>,
+    /// Scanned sources handed over again, by the version that needs them.
+    scans: HashMap<(String, u32), OpenScan>,
 }
 
 /// A version to be read from its source file again, which only the kernel can open.
@@ -74,6 +84,10 @@ pub struct SourceNeed {
     pub version: u32,
     pub source: String,
     pub identity: Option<SourceIdentity>,
+    /// For a version kept as a scan: every file of its source, in order (`source` is then what
+    /// the user named).
+    #[serde(default)]
+    pub scan_files: Vec<String>,
 }
 
 /// The version a loaded file becomes; every commit adds one and numbers are never reused.
@@ -103,13 +117,20 @@ impl FrameStore {
                 "the previous worker stopped while rebuilding versions whose checkpoints were not written; those versions were dropped".into(),
             );
         }
-        let restoring =
-            Restoring { may_rebuild, supplied: HashMap::new(), unavailable: HashMap::new(), awaiting: Vec::new(), rebuilt: Vec::new() };
+        let restoring = Restoring {
+            may_rebuild,
+            supplied: HashMap::new(),
+            unavailable: HashMap::new(),
+            awaiting: Vec::new(),
+            rebuilt: Vec::new(),
+            scans: HashMap::new(),
+        };
         let mut store = FrameStore {
             folder,
             manifest,
             max_versions: max_versions.max(1),
             current: HashMap::new(),
+            scanned: HashMap::new(),
             checkpoints,
             restoring: Some(restoring),
             sync_checkpoints: false,
@@ -124,7 +145,20 @@ impl FrameStore {
     fn restore_pending(&mut self, report: &mut RestoreReport) -> Result<(), StoreError> {
         let Some(mut restoring) = self.restoring.take() else { return Ok(()) };
         restoring.awaiting.clear();
-        let names: Vec<String> = self.manifest.frames.keys().filter(|n| !self.current.contains_key(*n)).cloned().collect();
+        let names: Vec<String> = self
+            .manifest
+            .frames
+            .iter()
+            .filter(|(n, record)| !self.current.contains_key(*n) && !self.is_scanned_now(n) && record.current().scan.is_none())
+            .map(|(n, _)| n.clone())
+            .collect();
+        let scanned_names: Vec<String> = self
+            .manifest
+            .frames
+            .iter()
+            .filter(|(n, record)| record.current().scan.is_some() && !self.is_scanned_now(n))
+            .map(|(n, _)| n.clone())
+            .collect();
         let mut restored = Vec::new();
         let mut dropped: Vec<(String, u32)> = Vec::new();
         {
@@ -151,7 +185,7 @@ impl FrameStore {
                             if !restoring.unavailable.contains_key(&(source_of.clone(), source_version)) =>
                         {
                             let identity = self.source_identity(&source_of, source_version);
-                            restoring.awaiting.push(SourceNeed { name: source_of, version: source_version, source: path, identity });
+                            restoring.awaiting.push(SourceNeed { name: source_of, version: source_version, source: path, identity, scan_files: Vec::new() });
                             break;
                         }
                         Err(RebuildError::NeedsSource { name: source_of, version: source_version, path: source }) => {
@@ -184,6 +218,9 @@ impl FrameStore {
             self.current.insert(name, df);
             report.frames_restored += 1;
         }
+        for name in scanned_names {
+            self.restore_scanned(&name, &mut restoring, report)?;
+        }
         restoring.awaiting.sort_by(|a, b| (&a.name, a.version).cmp(&(&b.name, b.version)));
         restoring.awaiting.dedup_by(|a, b| (&a.name, a.version) == (&b.name, b.version));
         if restoring.awaiting.is_empty() {
@@ -196,6 +233,61 @@ impl FrameStore {
         Ok(())
     }
 
+    /// Re-plans the current version of a scanned frame from its source, once the kernel handed
+    /// the files over again; a source that changed drops the frame with a warning naming the file.
+    fn restore_scanned(&mut self, name: &str, restoring: &mut Restoring, report: &mut RestoreReport) -> Result<(), StoreError> {
+        let record = &self.manifest.frames[name];
+        let current = record.current().clone();
+        let scan_record = current.scan.clone().expect("a scanned version");
+        let key = (name.to_string(), current.version);
+        if let Some(reason) = restoring.unavailable.get(&key) {
+            report.warnings.push(format!(
+                "frame `{name}` (kept as a scan of `{}`) could not be restored: {reason}; load it again with `%fe load`",
+                scan_record.source
+            ));
+            self.manifest.frames.remove(name);
+            self.manifest.save(&self.folder.manifest_path())?;
+            return Ok(());
+        }
+        let Some(scan) = restoring.scans.remove(&key) else {
+            restoring.awaiting.push(SourceNeed {
+                name: name.to_string(),
+                version: current.version,
+                source: scan_record.source.clone(),
+                identity: None,
+                scan_files: scan_record.files.iter().map(|f| f.file.path.clone()).collect(),
+            });
+            return Ok(());
+        };
+        let steps = record.lineage.current().to_vec();
+        let loaded_as = steps.first().map(|s| s.version).unwrap_or(current.version);
+        let others = self.other_frames(name);
+        let replanned = ScannedFrame::load(scan, loaded_as)
+            .map_err(|e| e.to_string())
+            .and_then(|mut frame| frame.replan(name, current.version, &steps, &others).map(|_| frame));
+        match replanned {
+            Ok(frame) => {
+                self.scanned.insert(name.to_string(), frame);
+                report.frames_restored += 1;
+            }
+            Err(reason) => {
+                report.warnings.push(format!("frame `{name}` version {} could not be re-planned ({reason}); it was dropped", current.version));
+                self.manifest.frames.remove(name);
+                self.manifest.save(&self.folder.manifest_path())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// True when `name`'s current version is a scan already planned in this worker.
+    fn is_scanned_now(&self, name: &str) -> bool {
+        let current = self.manifest.frames.get(name).map(|r| r.current().version);
+        match (current, self.scanned.get(name)) {
+            (Some(version), Some(frame)) => frame.versions.contains_key(&version),
+            _ => false,
+        }
+    }
+
     /// Sources the kernel must hand over before the restore can finish (empty once it has).
     pub fn awaiting_sources(&self) -> Vec<SourceNeed> {
         self.restoring.as_ref().map(|r| r.awaiting.clone()).unwrap_or_default()
@@ -203,8 +295,24 @@ impl FrameStore {
 
     /// The kernel handed over the source of `name` at `version` (read from `file`), or said why
     /// it cannot (`Err(reason)`); the restore continues with it.
-    pub fn provide_source(&mut self, name: &str, version: u32, file: Result<fs::File, String>) -> Result<RestoreReport, StoreError> {
+    pub fn provide_source(&mut self, name: &str, version: u32, files: Result<Vec<fs::File>, String>) -> Result<RestoreReport, StoreError> {
         let mut report = RestoreReport::default();
+        let scan_record = self.manifest.frames.get(name).and_then(|r| r.versions.iter().find(|v| v.version == version)).and_then(|v| v.scan.clone());
+        if let Some(scan_record) = scan_record {
+            let Some(restoring) = self.restoring.as_mut() else { return Ok(report) };
+            let key = (name.to_string(), version);
+            match files.and_then(|files| OpenScan::reopen(&scan_record, files)) {
+                Ok(scan) => {
+                    restoring.scans.insert(key, scan);
+                }
+                Err(reason) => {
+                    restoring.unavailable.insert(key, reason);
+                }
+            }
+            self.restore_pending(&mut report)?;
+            return Ok(report);
+        }
+        let file = files.and_then(|files| files.into_iter().next().ok_or_else(|| "no file was handed over".to_string()));
         let expected = self.source_identity(name, version);
         let Some(restoring) = self.restoring.as_mut() else { return Ok(report) };
         let source = restoring.awaiting.iter().find(|n| n.name == name && n.version == version).map(|n| n.source.clone());
@@ -278,10 +386,54 @@ impl FrameStore {
 
     /// The current version of a frame, with its record.
     pub fn frame(&self, name: &str) -> Result<(&DataFrame, &VersionRecord), StoreError> {
-        match (self.current.get(name), self.manifest.frames.get(name)) {
-            (Some(df), Some(record)) => Ok((df, record.current())),
+        self.frame_for(name, "this command")
+    }
+
+    /// `frame`, saying which command (`what`) needs the frame in memory when it is a scan.
+    pub fn frame_for(&self, name: &str, what: &str) -> Result<(&DataFrame, &VersionRecord), StoreError> {
+        let record = self.manifest.frames.get(name).map(FrameRecord::current);
+        if let Some(scan) = record.and_then(|r| r.scan.as_ref()) {
+            return Err(StoreError::Scanned { name: name.to_string(), from: scan.source.clone(), what: what.to_string() });
+        }
+        match (self.current.get(name), record) {
+            (Some(df), Some(record)) => Ok((df, record)),
             _ => Err(self.unknown(name)),
         }
+    }
+
+    /// The current version of `name` when it is kept as a scan, with its record.
+    pub fn scanned(&self, name: &str) -> Option<(&ScannedVersion, &VersionRecord)> {
+        let record = self.manifest.frames.get(name)?.current();
+        record.scan.as_ref()?;
+        Some((self.scanned.get(name)?.versions.get(&record.version)?, record))
+    }
+
+    /// Every frame as a plan: frames in memory as their data, scanned ones as their plans
+    /// (what feature code on a frame in memory can read).
+    pub fn plans(&self) -> crate::cell_runner::Plans {
+        let mut plans: crate::cell_runner::Plans = self.current.iter().map(|(n, df)| (n.clone(), df.clone().lazy())).collect();
+        for name in self.scanned.keys() {
+            if let Some((version, _)) = self.scanned(name) {
+                plans.insert(name.clone(), version.plan.clone());
+            }
+        }
+        plans
+    }
+
+    /// The frames other than `name`, for a step on a scanned frame (see `OtherFrames`).
+    pub fn other_frames(&self, name: &str) -> OtherFrames {
+        let mut others = OtherFrames::default();
+        for (other, df) in self.current.iter().filter(|(n, _)| n.as_str() != name) {
+            others.plans.insert(other.clone(), df.clone().lazy());
+            others.samples.insert(other.clone(), df.clone().lazy());
+        }
+        for other in self.scanned.keys().filter(|n| n.as_str() != name) {
+            if let Some((version, _)) = self.scanned(other) {
+                others.plans.insert(other.clone(), version.plan.clone());
+                others.samples.insert(other.clone(), version.sample.clone().lazy());
+            }
+        }
+        others
     }
 
     /// Every frame's current data, by name (what feature code can see).
@@ -308,6 +460,25 @@ impl FrameStore {
             .frames
             .iter()
             .filter_map(|(name, record)| {
+                if let Some((scanned, current)) = self.scanned(name) {
+                    let scan = current.scan.as_ref().expect("a scanned version");
+                    let rows_known = scan.rows().is_some_and(|rows| rows == current.rows) && current.version == self.scanned[name].loaded_as;
+                    return Some(FrameInfo {
+                        name: name.clone(),
+                        version: current.version,
+                        rows: current.rows,
+                        columns: scanned.schema.len(),
+                        estimated_bytes: scan.bytes() as usize,
+                        dtypes: scanned.schema.iter_values().map(python_name).collect(),
+                        scan: Some(crate::protocol::ScanInfo {
+                            source: scan.source.clone(),
+                            format: scan.format.label().to_string(),
+                            files: scan.files.len(),
+                            source_bytes: scan.bytes(),
+                            rows_known,
+                        }),
+                    });
+                }
                 let df = self.current.get(name)?;
                 Some(FrameInfo {
                     name: name.clone(),
@@ -316,6 +487,7 @@ impl FrameStore {
                     columns: df.width(),
                     estimated_bytes: df.estimated_size(),
                     dtypes: df.dtypes().iter().map(python_name).collect(),
+                    scan: None,
                 })
             })
             .collect()
@@ -379,6 +551,10 @@ impl FrameStore {
     /// A kept version of `name`: its checkpoint, read (memory-mapped) from the session folder.
     pub fn kept_version(&self, name: &str, version: u32) -> Result<DataFrame, StoreError> {
         let record = self.manifest.frames.get(name).ok_or_else(|| self.unknown(name))?;
+        if let Some(scan) = record.versions.iter().find(|v| v.version == version).and_then(|v| v.scan.as_ref()) {
+            let what = format!("reading version {version} whole");
+            return Err(StoreError::Scanned { name: name.to_string(), from: scan.source.clone(), what });
+        }
         if record.current().version == version {
             if let Some(df) = self.current.get(name) {
                 return Ok(df.clone());
@@ -411,6 +587,69 @@ impl FrameStore {
         self.commit_computed(name, df, origin, None, None, action)
     }
 
+    /// Commits a scanned source (`%fe load` of data kept as a scan) as the next version of `name`.
+    pub fn commit_scanned(&mut self, name: &str, scan: OpenScan) -> Result<VersionRecord, StoreError> {
+        let source = scan.record.source.clone();
+        let version = self.next_version(name);
+        let frame = ScannedFrame::load(scan, version).map_err(|e| StoreError::Scan { from: source.clone(), message: e.to_string() })?;
+        let loaded = &frame.versions[&version];
+        let scan_record = frame.scan.record.clone();
+        let record = VersionRecord {
+            version,
+            file: SessionFolder::version_file_name(name, version),
+            origin: Origin::Load { source: source.clone(), identity: None },
+            code: None,
+            llm: None,
+            created_unix_ms: now_unix_ms(),
+            rows: scan_record.rows().unwrap_or(0),
+            columns: loaded.schema.len(),
+            scan: Some(scan_record),
+        };
+        let step = step_from_schema(&record, StepAction::Load { source }, &loaded.schema);
+        self.record_scanned_version(name, record.clone(), step, frame)?;
+        Ok(record)
+    }
+
+    /// Commits `next` (a plan over the scan, see `scanned_frames::next_version`) as the next
+    /// version of the scanned frame `name`.
+    pub fn commit_scanned_apply(&mut self, name: &str, next: ScannedVersion, code: &str, llm: Option<LlmProvenance>) -> Result<VersionRecord, StoreError> {
+        let (_, current) = self.scanned(name).ok_or_else(|| self.unknown(name))?;
+        let scan_record = current.scan.clone();
+        let reads = self.frames_read_by(name, code);
+        let action = StepAction::Apply { code: code.to_string(), llm: llm.clone(), reads };
+        let version = self.next_version(name);
+        let record = VersionRecord {
+            version,
+            file: SessionFolder::version_file_name(name, version),
+            origin: Origin::Apply,
+            code: Some(code.to_string()),
+            llm,
+            created_unix_ms: now_unix_ms(),
+            rows: 0,
+            columns: next.schema.len(),
+            scan: scan_record,
+        };
+        let step = step_from_schema(&record, action, &next.schema);
+        let mut frame = self.scanned.remove(name).expect("scanned above");
+        frame.versions.insert(version, next);
+        self.record_scanned_version(name, record.clone(), step, frame)?;
+        Ok(record)
+    }
+
+    /// `record_version` for a version kept as a plan (nothing is written but the manifest).
+    fn record_scanned_version(&mut self, name: &str, record: VersionRecord, step: Step, mut frame: ScannedFrame) -> Result<(), StoreError> {
+        let version = record.version;
+        let placeholder = DataFrame::empty();
+        self.record_version(name, record, step, placeholder).inspect_err(|_| {
+            frame.versions.remove(&version);
+        })?;
+        self.current.remove(name);
+        let kept: std::collections::HashSet<u32> = self.manifest.frames[name].versions.iter().map(|v| v.version).collect();
+        frame.versions.retain(|v, _| kept.contains(v));
+        self.scanned.insert(name.to_string(), frame);
+        Ok(())
+    }
+
     /// Commits the result of `%fe replay` (the recipe `of` ran on `source`) as the next version
     /// of `name`; its lineage starts there.
     pub fn commit_replay(&mut self, name: &str, df: DataFrame, of: &FrameLineage, source: &str, mode: ReplayMode) -> Result<VersionRecord, StoreError> {
@@ -435,7 +674,7 @@ impl FrameStore {
         let version = self.next_version(name);
         let file = SessionFolder::version_file_name(name, version);
         let path = self.folder.frames_dir().join(&file);
-        let record = VersionRecord { version, file, origin, code, llm, created_unix_ms: now_unix_ms(), rows: df.height(), columns: df.width() };
+        let record = VersionRecord { version, file, origin, code, llm, created_unix_ms: now_unix_ms(), rows: df.height(), columns: df.width(), scan: None };
         let step = lineage_step(&record, action, &df);
         if durable_now {
             self.write_now(name, version, &path, &df)?;
@@ -556,6 +795,7 @@ impl FrameStore {
             created_unix_ms: now_unix_ms(),
             rows: df.height(),
             columns: df.width(),
+            scan: None,
         };
         let step = lineage_step(&record, action, &df);
         if let Err(e) = self.record_version(name, record.clone(), step, df) {
@@ -616,6 +856,9 @@ impl FrameStore {
             return Err(StoreError::NothingToUndo { name: name.to_string(), version: record.current().version });
         }
         let previous = record.versions[record.versions.len() - 2].clone();
+        if previous.scan.is_some() {
+            return self.undo_to_scanned(name, previous);
+        }
         let df = self.version_data(name, previous.version)?;
         let before = self.manifest.clone();
         let entry = self.manifest.frames.get_mut(name).expect("checked above");
@@ -627,6 +870,38 @@ impl FrameStore {
         }
         self.current.insert(name.to_string(), df);
         self.remove_version_files(std::slice::from_ref(&dropped));
+        Ok((previous, dropped.version))
+    }
+
+    /// Undo to a version kept as a plan: re-planned from its steps when its plan is not held.
+    fn undo_to_scanned(&mut self, name: &str, previous: VersionRecord) -> Result<(VersionRecord, u32), StoreError> {
+        let steps = self.manifest.frames[name].lineage.steps().to_vec();
+        let others = self.other_frames(name);
+        let same_scan = self.scanned.get(name).is_some_and(|f| Some(&f.scan.record) == previous.scan.as_ref());
+        let scan_source = previous.scan.as_ref().map(|s| s.source.clone()).unwrap_or_default();
+        if !same_scan {
+            let what = format!("going back to version {} (its source was loaded again since)", previous.version);
+            return Err(StoreError::Scanned { name: name.to_string(), from: scan_source, what });
+        }
+        let frame = self.scanned.get_mut(name).expect("checked above");
+        frame
+            .replan(name, previous.version, &steps, &others)
+            .map_err(|message| StoreError::Scan { from: scan_source, message })?;
+        let before = self.manifest.clone();
+        let entry = self.manifest.frames.get_mut(name).expect("checked above");
+        let dropped = entry.versions.pop().expect("two versions");
+        entry.lineage.remove_last(dropped.version);
+        if let Err(e) = self.manifest.save(&self.folder.manifest_path()) {
+            self.manifest = before;
+            return Err(e.into());
+        }
+        self.current.remove(name);
+        if let Some(frame) = self.scanned.get_mut(name) {
+            frame.versions.remove(&dropped.version);
+        }
+        if dropped.scan.is_none() {
+            self.remove_version_files(std::slice::from_ref(&dropped));
+        }
         Ok((previous, dropped.version))
     }
 
@@ -647,6 +922,12 @@ fn lineage_step(record: &VersionRecord, action: StepAction, df: &DataFrame) -> S
         .iter()
         .map(|c| LineageColumn { name: c.name().to_string(), dtype: python_name(c.dtype()) })
         .collect();
+    Step { version: record.version, action, created_unix_ms: record.created_unix_ms, rows: record.rows, columns }
+}
+
+/// `lineage_step` of a version kept as a plan (its columns from the plan's schema).
+fn step_from_schema(record: &VersionRecord, action: StepAction, schema: &Schema) -> Step {
+    let columns = schema.iter().map(|(name, dtype)| LineageColumn { name: name.to_string(), dtype: python_name(dtype) }).collect();
     Step { version: record.version, action, created_unix_ms: record.created_unix_ms, rows: record.rows, columns }
 }
 

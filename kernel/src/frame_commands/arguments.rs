@@ -24,9 +24,34 @@ pub fn path_and_optional_name(call: &MagicCall) -> Result<(PathBuf, Option<Strin
     match call.args.as_slice() {
         [path] => Ok((PathBuf::from(path), None)),
         [path, as_word, name] if as_word == "as" => Ok((PathBuf::from(path), Some(name.clone()))),
-        [] => Err(bad(call, format!("`%fe {}` needs the path of a file.", call.name))),
+        [] => Err(bad(call, format!("`%fe {}` needs the path of a file, a folder or a glob.", call.name))),
         _ => Err(bad(call, "expected a path, optionally followed by `as NAME` (quote paths with spaces).")),
     }
+}
+
+/// `PATH [as NAME] [--lazy | --eager]`: the flags choose whether the data is kept as a scan.
+pub fn load_arguments(call: &MagicCall) -> Result<(PathBuf, Option<String>, fe_worker::control::LoadMode), UsageError> {
+    use fe_worker::control::LoadMode;
+    let mut mode = LoadMode::Auto;
+    let mut words = Vec::new();
+    for word in &call.args {
+        let chosen = match word.as_str() {
+            "--lazy" => LoadMode::Lazy,
+            "--eager" => LoadMode::Eager,
+            flag if flag.starts_with("--") => return Err(bad(call, format!("unknown option `{flag}`; `%fe load` takes `--lazy` or `--eager`."))),
+            _ => {
+                words.push(word.clone());
+                continue;
+            }
+        };
+        if mode != LoadMode::Auto && mode != chosen {
+            return Err(bad(call, "give at most one of `--lazy` and `--eager`."));
+        }
+        mode = chosen;
+    }
+    let plain = MagicCall { args: words, ..call.clone() };
+    let (path, name) = path_and_optional_name(&plain)?;
+    Ok((path, name, mode))
 }
 
 /// `NAME [N]` with N a positive row count (default `default_rows`).

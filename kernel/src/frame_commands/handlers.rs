@@ -77,17 +77,28 @@ pub fn attach(registry: &mut MagicRegistry, session: Arc<WorkerSession>, setting
 }
 
 fn load(control: &WorkerControl, call: &MagicCall, io: &CellIo) -> Outcome {
-    let (path, name) = arguments::path_and_optional_name(call)?;
-    let frame = control.load(&path, name.as_deref()).map_err(cell_error)?;
+    let (path, name, mode) = arguments::load_arguments(call)?;
+    let frame = control.load_as(&path, name.as_deref(), mode).map_err(cell_error)?;
     let table = control.show(&frame.name, 5).map_err(cell_error)?;
-    let headline = format!(
-        "loaded {} as `{}`: {} rows × {} columns (version {})",
-        path.display(),
-        frame.name,
-        frame.rows,
-        frame.columns,
-        frame.version
-    );
+    let headline = match &frame.scan {
+        None => format!(
+            "loaded {} as `{}`: {} rows × {} columns (version {})",
+            path.display(),
+            frame.name,
+            frame.rows,
+            frame.columns,
+            frame.version
+        ),
+        Some(scan) => format!(
+            "loaded {} as `{}`, kept as a scan (not read into memory): {}, {} rows × {} columns (version {}); applies are planned and `%fe show`/`%fe save` stream it",
+            path.display(),
+            frame.name,
+            status_view::kept_as(&frame),
+            if scan.rows_known { frame.rows.to_string() } else { "not counted".to_string() },
+            frame.columns,
+            frame.version
+        ),
+    };
     io.display(
         text_and_html(format!("{headline}\n{}", table.text), format!("<p>{}</p>{}", code_spans(&headline), table.html)),
         None,

@@ -33,6 +33,9 @@ pub fn status(status: &ControlStatus) -> MimeBundle {
         let _ = writeln!(text, "last crash: {crash}");
     }
     let _ = writeln!(text, "session folder: {}", status.session_folder.display());
+    for frame in worker.frames.iter().filter(|f| f.scan.is_some()) {
+        let _ = writeln!(text, "frame `{}` (version {}): kept as a {}", frame.name, frame.version, kept_as(frame));
+    }
     let _ = match worker.checkpoints_queued {
         0 => writeln!(text, "checkpoints: every committed version is on disk"),
         n => writeln!(text, "checkpoints: {n} being written (a crash now rebuilds those versions from their steps)"),
@@ -78,6 +81,21 @@ fn layer_rows(side: &str, report: &SandboxReport, text: &mut String, html: &mut 
     }
 }
 
+/// "in memory", or "scan of SOURCE (N Parquet files on disk)" for a frame kept as a scan.
+pub fn kept_as(frame: &FrameInfo) -> String {
+    match &frame.scan {
+        None => "in memory".to_string(),
+        Some(scan) => format!(
+            "scan of {} ({} {} file{}, {} on disk)",
+            scan.source,
+            scan.files,
+            scan.format,
+            if scan.files == 1 { "" } else { "s" },
+            format_bytes(scan.source_bytes)
+        ),
+    }
+}
+
 pub fn frames(frames: &[FrameInfo]) -> MimeBundle {
     if frames.is_empty() {
         return text_and_html(
@@ -85,19 +103,25 @@ pub fn frames(frames: &[FrameInfo]) -> MimeBundle {
             "<p>no frames loaded; load one with <code>%fe load PATH [as NAME]</code></p>",
         );
     }
-    let mut text = format!("{:<24} {:>12} {:>8} {:>8} {:>12}\n", "name", "rows", "columns", "version", "memory");
-    let mut html = String::from("<table class=\"fe-frames\"><thead><tr><th style=\"text-align:left\">name</th><th style=\"text-align:left\">rows</th><th style=\"text-align:left\">columns</th><th style=\"text-align:left\">version</th><th style=\"text-align:left\">memory</th></tr></thead><tbody>");
+    let mut text = format!("{:<24} {:>12} {:>8} {:>8} {:>12}  {}\n", "name", "rows", "columns", "version", "size", "kept");
+    let mut html = String::from("<table class=\"fe-frames\"><thead><tr><th style=\"text-align:left\">name</th><th style=\"text-align:left\">rows</th><th style=\"text-align:left\">columns</th><th style=\"text-align:left\">version</th><th style=\"text-align:left\">size</th><th style=\"text-align:left\">kept</th></tr></thead><tbody>");
     for f in frames {
-        let memory = format_bytes(f.estimated_bytes as u64);
-        let _ = writeln!(text, "{:<24} {:>12} {:>8} {:>8} {:>12}", f.name, f.rows, f.columns, f.version, memory);
+        let size = format_bytes(f.estimated_bytes as u64);
+        let rows = match &f.scan {
+            Some(scan) if !scan.rows_known => "not counted".to_string(),
+            _ => f.rows.to_string(),
+        };
+        let kept = kept_as(f);
+        let _ = writeln!(text, "{:<24} {:>12} {:>8} {:>8} {:>12}  {kept}", f.name, rows, f.columns, f.version, size);
         let _ = write!(
             html,
-            "<tr><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td></tr>",
+            "<tr><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td></tr>",
             escape_html(&f.name),
-            f.rows,
+            rows,
             f.columns,
             f.version,
-            memory
+            size,
+            escape_html(&kept)
         );
     }
     html.push_str("</tbody></table>");

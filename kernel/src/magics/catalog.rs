@@ -60,13 +60,20 @@ pub const COMMANDS: &[CommandDoc] = &[
     CommandDoc {
         name: "load",
         form: MagicForm::Line,
-        arguments: "PATH [as NAME]",
+        arguments: "PATH [as NAME] [--lazy|--eager]",
         body: None,
-        summary: "load a csv, parquet, arrow/ipc or json/ndjson file as a frame",
+        summary: "load a csv, parquet, arrow/ipc or json/ndjson file (or a folder or glob of them) as a frame",
         description: "Reads the file into the isolated worker as a new frame (version 1). The \
                       format follows the extension. The frame is named after the file unless \
-                      `as NAME` is given.",
-        examples: &["%fe load data/transactions.csv as tx", "%fe load \"my data/sales.parquet\""],
+                      `as NAME` is given. A folder or glob of Parquet, CSV or Arrow files (hive \
+                      `key=value` folders become columns), or a source larger than a quarter of \
+                      the worker's memory, is kept as a scan: applies only plan, and `show` and \
+                      `save` stream it (docs/larger-than-memory.md). `--lazy` or `--eager` choose.",
+        examples: &[
+            "%fe load data/transactions.csv as tx",
+            "%fe load \"my data/sales.parquet\"",
+            "%fe load \"events/*.parquet\" as events --lazy",
+        ],
     },
     CommandDoc {
         name: "frames",
@@ -317,7 +324,7 @@ mod tests {
 
     #[test]
     fn synopsis_spells_the_prefix_and_arguments() {
-        assert_eq!(find("load").unwrap().synopsis_line(), "%fe load PATH [as NAME]");
+        assert_eq!(find("load").unwrap().synopsis_line(), "%fe load PATH [as NAME] [--lazy|--eager]");
         assert_eq!(find("apply").unwrap().usage(), "%%fe apply NAME\n<feature code>");
         assert_eq!(find("frames").unwrap().synopsis_line(), "%fe frames");
         assert_eq!(find("show").unwrap().synopsis_words(), "show NAME [N]");

@@ -199,6 +199,17 @@ pub(super) fn read_call(name: &str, source: &str) -> Result<String, ScriptError>
     let csv = |separator: &str| {
         format!("pl.read_csv({path}{separator}, try_parse_dates=True, infer_schema_length={CSV_INFER_SCHEMA_ROWS})")
     };
+    // A folder or glob (`%fe load` keeps it as a scan; a folder is recorded as `DIR/**/*.EXT`):
+    // Python Polars reads the same files with the same hive columns.
+    if source.contains(['*', '?', '[']) {
+        let scan = match InputFormat::from_path(Path::new(source)) {
+            Some(InputFormat::Csv) => format!("pl.scan_csv({path}, try_parse_dates=True, infer_schema_length={CSV_INFER_SCHEMA_ROWS})"),
+            Some(InputFormat::Parquet) => format!("pl.scan_parquet({path}, hive_partitioning=True)"),
+            Some(InputFormat::Arrow) => format!("pl.scan_ipc({path}, hive_partitioning=True)"),
+            _ => return Err(ScriptError::UnknownFormat { name: name.to_string(), path: source.to_string() }),
+        };
+        return Ok(format!("{scan}.collect()"));
+    }
     match InputFormat::from_path(Path::new(source)) {
         Some(InputFormat::Csv) => Ok(csv("")),
         Some(InputFormat::Tsv) => Ok(csv(r#", separator="\t""#)),

@@ -197,6 +197,7 @@ mod tests {
                 changed_columns: Vec::new(),
                 dropped_columns: Vec::new(),
                 columns_read: Vec::new(),
+                sampled_rows: None,
                 html: String::new(),
                 text: String::new(),
             })

@@ -247,6 +247,7 @@ mod tests {
             changed_columns: Vec::new(),
             dropped_columns: Vec::new(),
             columns_read: columns_read.iter().map(|c| c.to_string()).collect(),
+            sampled_rows: None,
             html: String::new(),
             text: String::new(),
         }

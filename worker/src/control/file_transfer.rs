@@ -7,12 +7,14 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use super::load_sources::{self, LoadMode, LoadSource};
 use super::{lock, shown, unexpected, WorkerControl, WorkerError};
 use crate::atomic_file::{publish, tmp_path_for, TMP_SUFFIX};
 use crate::frame_names::{check_frame_name, name_from_file_stem};
 use crate::loader::{InputFormat, SUPPORTED_EXTENSIONS};
 use crate::manifest::Origin;
 use crate::protocol::{FrameInfo, Reply, Request, SaveFormat};
+use crate::scan_source::{ScanFile, ScanFormat};
 
 /// A frame written to the user's file system by `%fe save`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +31,12 @@ impl WorkerControl {
     /// `%fe load PATH [as NAME]`: the worker reads the file handed over and commits it as the
     /// next version of NAME (the file stem by default).
     pub fn load(&self, path: &Path, name: Option<&str>) -> Result<FrameInfo, WorkerError> {
+        self.load_as(path, name, LoadMode::Auto)
+    }
+
+    /// `load` with `--lazy` / `--eager`: a folder or glob, or a source larger than a quarter of
+    /// the worker's memory (`Auto`), is kept as a scan (see `scan_source`).
+    pub fn load_as(&self, path: &Path, name: Option<&str>, mode: LoadMode) -> Result<FrameInfo, WorkerError> {
         let name = match name {
             Some(name) => name.to_string(),
             None => path
@@ -43,15 +51,54 @@ impl WorkerControl {
                 })?,
         };
         check_frame_name(&name).map_err(|e| WorkerError::usage(e.to_string()))?;
-        let (source, file) = open_source(path)?;
-        let request = Request::Load { name, source: source.display().to_string() };
+        let resolved = load_sources::resolve(path).map_err(WorkerError::usage)?;
+        let scan_above = self.limits().memory_bytes / 4;
+        let (request, paths, files) = match resolved {
+            LoadSource::File { path, format, bytes } => {
+                let lazy = match mode {
+                    LoadMode::Lazy => true,
+                    LoadMode::Eager => false,
+                    LoadMode::Auto => bytes > scan_above,
+                };
+                let scannable = ScanFormat::of(format);
+                if lazy && scannable.is_none() && mode == LoadMode::Lazy {
+                    return Err(WorkerError::usage(format!(
+                        "cannot keep `{}` as a scan: only Parquet, CSV and Arrow IPC files can be scanned (load it without `--lazy`); {NOTHING_CHANGED}",
+                        shown(&path)
+                    )));
+                }
+                let (_, file) = open_source(&path)?;
+                let request = match scannable.filter(|_| lazy) {
+                    Some(format) => {
+                        let shown = path.display().to_string();
+                        Request::LoadScan { name, source: shown.clone(), format, files: vec![ScanFile { path: shown, hive: Vec::new() }] }
+                    }
+                    None => Request::Load { name, source: path.display().to_string() },
+                };
+                (request, vec![path], vec![file])
+            }
+            LoadSource::Files { shown: source, format, files, .. } => {
+                if mode == LoadMode::Eager {
+                    return Err(WorkerError::usage(format!(
+                        "`--eager` loads one file; `{source}` names {} files, which are kept as one scan (leave out `--eager`); {NOTHING_CHANGED}",
+                        files.len()
+                    )));
+                }
+                let mut opened = Vec::with_capacity(files.len());
+                for (path, _) in &files {
+                    opened.push(open_source(path)?.1);
+                }
+                let (paths, wanted): (Vec<PathBuf>, Vec<ScanFile>) = files.into_iter().unzip();
+                (Request::LoadScan { name, source, format, files: wanted }, paths, opened)
+            }
+        };
         let reply = {
             let mut slot = lock(&self.worker);
-            self.request_locked(&mut slot, &request, Some(&file))
+            self.request_locked(&mut slot, &request, &files)
         };
-        // A version read from it may need it again after a crash (see `finish_restore`).
+        // A version read from them may need them again after a crash (see `finish_restore`).
         if reply.is_ok() {
-            lock(&self.sources).insert(source);
+            lock(&self.sources).extend(paths);
         }
         match reply? {
             Reply::Adopted { frame } => Ok(frame),
@@ -63,7 +110,7 @@ impl WorkerControl {
     pub(super) fn request_with_source(&self, path: &Path, make: impl FnOnce(&Path) -> Request) -> Result<Reply, WorkerError> {
         let (source, file) = open_source(path)?;
         let mut slot = lock(&self.worker);
-        self.request_locked(&mut slot, &make(&source), Some(&file))
+        self.request_locked(&mut slot, &make(&source), std::slice::from_ref(&file))
     }
 
     /// A fresh path in the session's `frames/` folder where a process other than the worker (the

@@ -5,6 +5,7 @@ mod child_process;
 mod errors;
 mod exit_cause;
 mod file_transfer;
+mod load_sources;
 mod pipeline_requests;
 mod spawn;
 
@@ -20,6 +21,7 @@ use std::time::{Duration, Instant};
 pub use errors::{LimitKind, WorkerError};
 pub use exit_cause::{classify, ExitCause};
 pub use file_transfer::SavedFile;
+pub use load_sources::LoadMode;
 pub use spawn::{cpu_seconds_used, kernel_side_report, minimal_environment};
 
 use child_process::{ReplyEvent, RunningChild};
@@ -187,11 +189,11 @@ impl WorkerControl {
     /// Sends one request and waits for its answer (see the module comment).
     pub fn request(&self, request: Request) -> Result<Reply, WorkerError> {
         let mut slot = lock(&self.worker);
-        self.request_locked(&mut slot, &request, None)
+        self.request_locked(&mut slot, &request, &[])
     }
 
-    /// `file` is handed over with a request that carries one (`Request::carries_file`).
-    fn request_locked(&self, slot: &mut Option<RunningWorker>, request: &Request, file: Option<&File>) -> Result<Reply, WorkerError> {
+    /// `files` are handed over with a request that carries them (`Request::files_carried`).
+    fn request_locked(&self, slot: &mut Option<RunningWorker>, request: &Request, files: &[File]) -> Result<Reply, WorkerError> {
         if let Some(name) = request.frame_name() {
             check_frame_name(name).map_err(|e| WorkerError::usage(e.to_string()))?;
         }
@@ -199,7 +201,7 @@ impl WorkerControl {
         let limits = self.limits();
         let worker = slot.as_mut().expect("started above");
         let _ = rearm_cpu_limit(worker.process.pid, limits.cpu_seconds);
-        let mut outcome = self.exchange(worker, request, file, &limits);
+        let mut outcome = self.exchange(worker, request, files, &limits);
         if let Outcome::Undelivered { cause } = &outcome {
             // Died between commands (and not yet seen as dead): the request never ran, so it
             // runs on a restarted worker.
@@ -207,7 +209,7 @@ impl WorkerControl {
             *slot = None;
             self.ensure_running(slot)?;
             let worker = slot.as_mut().expect("started above");
-            outcome = self.exchange(worker, request, file, &limits);
+            outcome = self.exchange(worker, request, files, &limits);
         }
         if let Outcome::Answered { response, .. } = &outcome {
             lock(&self.notices).extend(response.notices().iter().cloned());
@@ -272,7 +274,7 @@ impl WorkerControl {
                 let worker = slot.as_mut().expect("started above");
                 let mut limits = self.limits();
                 limits.timeout = RESTART_CHECK_TIMEOUT;
-                match self.exchange(worker, &Request::Frames, None, &limits) {
+                match self.exchange(worker, &Request::Frames, &[], &limits) {
                     Outcome::Answered { response: Response::Ok { reply: Reply::Frames { frames }, .. }, .. } => {
                         match frames.iter().find(|f| f.name == name) {
                             Some(f) => format!("frame `{name}` is still at version {}", f.version),
@@ -339,9 +341,9 @@ impl WorkerControl {
     fn finish_restore(&self, worker: &mut RunningWorker, limits: &WorkerLimits) -> Result<(), WorkerError> {
         let failed = |failure: Failure| WorkerError::WorkerCrashed { message: format!("the new worker failed to start: {}", failure.message) };
         let mut request = Request::Restore;
-        let mut file: Option<File> = None;
+        let mut files: Vec<File> = Vec::new();
         loop {
-            let awaiting = match self.exchange(worker, &request, file.as_ref(), limits) {
+            let awaiting = match self.exchange(worker, &request, &files, limits) {
                 Outcome::Answered { response, .. } => {
                     lock(&self.notices).extend(response.notices().iter().cloned());
                     match response {
@@ -355,37 +357,41 @@ impl WorkerControl {
                 }
             };
             let Some(need) = awaiting.into_iter().next() else { return Ok(()) };
-            let opened = if lock(&self.sources).contains(Path::new(&need.source)) {
-                File::open(&need.source).map_err(|e| format!("`{}` cannot be opened ({e})", need.source))
-            } else {
-                Err(format!("`{}` is not a file this kernel loaded", need.source))
-            };
-            (request, file) = match opened {
-                Ok(opened) => (Request::ProvideSource { name: need.name, version: need.version, unavailable: None }, Some(opened)),
-                Err(reason) => (Request::ProvideSource { name: need.name, version: need.version, unavailable: Some(reason) }, None),
+            let paths = if need.scan_files.is_empty() { vec![need.source.clone()] } else { need.scan_files.clone() };
+            let opened: Result<Vec<File>, String> = paths
+                .iter()
+                .map(|path| {
+                    if lock(&self.sources).contains(Path::new(path)) {
+                        File::open(path).map_err(|e| format!("`{path}` cannot be opened ({e})"))
+                    } else {
+                        Err(format!("`{path}` is not a file this kernel loaded"))
+                    }
+                })
+                .collect();
+            let (name, version) = (need.name, need.version);
+            (request, files) = match opened {
+                Ok(opened) => (Request::ProvideSource { name, version, unavailable: None, files: opened.len() }, opened),
+                Err(reason) => (Request::ProvideSource { name, version, unavailable: Some(reason), files: 0 }, Vec::new()),
             };
         }
     }
 
     /// Hands over `file` (for a request that carries one), writes the request and waits for the
     /// answer, escalating on timeout and interrupt.
-    fn exchange(&self, worker: &mut RunningWorker, request: &Request, file: Option<&File>, limits: &WorkerLimits) -> Outcome {
+    fn exchange(&self, worker: &mut RunningWorker, request: &Request, files: &[File], limits: &WorkerLimits) -> Outcome {
         {
             let mut in_flight = lock(&self.in_flight);
             in_flight.pid = Some(worker.process.pid);
             in_flight.interrupt_requested = None;
         }
-        let outcome = self.exchange_in_flight(worker, request, file, limits);
+        let outcome = self.exchange_in_flight(worker, request, files, limits);
         *lock(&self.in_flight) = InFlight::default();
         outcome
     }
 
-    fn exchange_in_flight(&self, worker: &mut RunningWorker, request: &Request, file: Option<&File>, limits: &WorkerLimits) -> Outcome {
-        debug_assert_eq!(request.carries_file(), file.is_some(), "a request that carries a file is sent with one");
-        let handed_over = match file {
-            Some(file) if request.carries_file() => worker.descriptors.send(file).is_ok(),
-            _ => true,
-        };
+    fn exchange_in_flight(&self, worker: &mut RunningWorker, request: &Request, files: &[File], limits: &WorkerLimits) -> Outcome {
+        debug_assert_eq!(request.files_carried(), files.len(), "a request that carries files is sent with them");
+        let handed_over = files.iter().take(request.files_carried()).all(|file| worker.descriptors.send(file).is_ok());
         let process = &mut worker.process;
         let written = handed_over
             && match process.stdin.as_mut() {

@@ -1,0 +1,169 @@
+# Frames kept as scans (larger than memory) through the real kernel: a hive-partitioned Parquet
+# folder loaded with --lazy, applies that only plan (an over window, a join with a frame in memory),
+# schema from the sample, save that streams, equal to Python Polars' scan_parquet(...).collect();
+# a worker killed mid-session re-plans the frame; a source changed since the load is named.
+# The last test loads a source three times the worker's memory limit, applies and saves it.
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from kernel_session import Kernel
+
+FEATURES = (
+    "df = df.with_columns(\n"
+    "    amount_mean=pl.col('amount').mean().over('customer'),\n"
+    "    big=(pl.col('amount') > 50).cast(pl.Int8),\n"
+    ")\n"
+    "df = df.join(customers, on='customer', how='left')\n"
+    "df = df.filter(pl.col('amount').is_not_null())\n"
+)
+
+
+def python_features(df: pl.LazyFrame, customers: pl.DataFrame) -> pl.LazyFrame:
+    df = df.with_columns(
+        amount_mean=pl.col("amount").mean().over("customer"),
+        big=(pl.col("amount") > 50).cast(pl.Int8),
+    )
+    df = df.join(customers.lazy(), on="customer", how="left")
+    return df.filter(pl.col("amount").is_not_null())
+
+
+def write_source(folder: Path) -> Path:
+    root = folder / "tx"
+    n = 40_000
+    tx = pl.DataFrame(
+        {
+            "id": range(n),
+            "customer": [f"c{i % 97}" for i in range(n)],
+            "amount": [None if i % 13 == 0 else float((i * 37) % 200) for i in range(n)],
+        }
+    )
+    for month in (1, 2):
+        for part in range(2):
+            target = root / f"month={month}"
+            target.mkdir(parents=True, exist_ok=True)
+            chunk = tx.filter((pl.col("id") % 4) == (month - 1) * 2 + part)
+            chunk.write_parquet(target / f"part-{part}.parquet")
+    pl.DataFrame({"customer": [f"c{i}" for i in range(97)], "segment": [i % 3 for i in range(97)]}).write_csv(folder / "customers.csv")
+    return root
+
+
+@pytest.fixture(scope="module")
+def kernel(tmp_path_factory, kernelspec):
+    folder = tmp_path_factory.mktemp("scanned")
+    write_source(folder)
+    k = Kernel(folder)
+    k.folder = folder
+    yield k
+    k.close()
+
+
+def expected(folder: Path) -> pl.DataFrame:
+    customers = pl.read_csv(folder / "customers.csv")
+    return python_features(pl.scan_parquet(folder / "tx", hive_partitioning=True), customers).collect()
+
+
+def test_a_folder_is_kept_as_a_scan_and_saved_by_streaming_equal_to_python_polars(kernel):
+    loaded = kernel.ok("%fe load tx as tx --lazy").text()
+    assert "kept as a scan" in loaded and "4 Parquet files" in loaded, loaded
+    assert "40000 rows" in loaded, loaded
+    frames = kernel.ok("%fe frames").text()
+    assert "scan of" in frames and "in memory" not in frames, frames
+    kernel.ok("%fe load customers.csv")
+    applied = kernel.ok("%%fe apply tx\n" + FEATURES).text()
+    assert "planned, nothing read yet" in applied and "amount_mean" in applied, applied
+    schema = kernel.ok("%fe schema tx").text()
+    assert "statistics from a sample of" in schema and "segment" in schema, schema
+    assert "kept as a scan" in kernel.ok("%fe status").text()
+    kernel.ok("%fe save tx out/features.parquet")
+    got = pl.read_parquet(kernel.folder / "out/features.parquet")
+    assert_frame_equal(got.sort("id"), expected(kernel.folder).sort("id"))
+
+
+def test_the_export_reads_the_same_files_in_python_polars(kernel):
+    kernel.ok("%fe export tx out/tx_pipeline.py")
+    script = (kernel.folder / "out/tx_pipeline.py").read_text()
+    assert "pl.scan_parquet(" in script and "hive_partitioning=True" in script, script
+    done = subprocess.run(
+        [sys.executable, "out/tx_pipeline.py", "out/exported.parquet"], cwd=kernel.folder, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    got = pl.read_parquet(kernel.folder / "out/exported.parquet")
+    assert_frame_equal(got.sort("id"), expected(kernel.folder).sort("id"))
+
+
+def test_show_streams_the_first_rows_and_undo_goes_back_to_the_scan(kernel):
+    shown = kernel.ok("%fe show tx 3").text()
+    assert "kept as a scan" in shown and "amount_mean" in shown, shown
+    kernel.ok("%fe undo tx")
+    assert "amount_mean" not in kernel.ok("%fe show tx 3").text()
+    kernel.ok("%%fe apply tx\n" + FEATURES)
+
+
+def test_a_killed_worker_re_plans_the_scan_from_its_steps(kernel):
+    pid = kernel.worker_pid()
+    os.kill(pid, signal.SIGKILL)
+    time.sleep(0.3)
+    kernel.ok("%fe save tx out/after_kill.parquet")
+    assert kernel.worker_pid() != pid
+    got = pl.read_parquet(kernel.folder / "out/after_kill.parquet")
+    assert_frame_equal(got.sort("id"), expected(kernel.folder).sort("id"))
+
+
+def test_a_source_changed_since_the_load_is_named_not_silently_read(kernel):
+    changed = kernel.folder / "tx/month=2/part-1.parquet"
+    pl.DataFrame({"id": [1], "customer": ["c1"], "amount": [1.0]}).write_parquet(changed)
+    os.kill(kernel.worker_pid(), signal.SIGKILL)
+    time.sleep(0.3)
+    run = kernel.run("%fe frames")
+    text = run.text() + str(run.reply["content"])
+    assert "part-1.parquet" in text and "changed since it was loaded" in text, text
+    assert "scan of" not in kernel.ok("%fe frames").text()
+
+
+def test_a_source_three_times_the_memory_limit_is_loaded_applied_and_saved(tmp_path, kernelspec):
+    # ~990 MiB of Parquet (incompressible floats) against a 320 MiB worker limit.
+    rows_per_file, files = 6_000_000, 10
+    root = tmp_path / "big"
+    root.mkdir()
+    for i in range(files):
+        start = i * rows_per_file
+        pl.select(
+            id=pl.int_range(start, start + rows_per_file, dtype=pl.Int64),
+            x=pl.int_range(start, start + rows_per_file).hash(7).cast(pl.Float64),
+        ).with_columns(key=(pl.col("id") % 1000).cast(pl.Int32)).write_parquet(root / f"part-{i}.parquet", compression="uncompressed")
+    size = sum(p.stat().st_size for p in root.iterdir())
+    assert size >= 3 * 320 * 2**20, size
+    k = Kernel(tmp_path)
+    try:
+        k.ok("%fe config memory=320MiB")
+        loaded = k.ok("%fe load big as big", timeout=300).text()
+        assert "kept as a scan" in loaded, loaded
+        k.ok("%%fe apply big\ndf = df.with_columns(y=pl.col('x') / 1e15 + pl.col('key'), z=pl.col('x').log1p())\n", timeout=300)
+        k.ok("%fe save big big_out.parquet", timeout=600)
+        resident = k.ok("%fe status").text()
+        assert "resident memory" in resident
+    finally:
+        k.close()
+    out = pl.scan_parquet(tmp_path / "big_out.parquet")
+    assert out.select(pl.len()).collect().item() == rows_per_file * files
+    keys = pl.DataFrame({"id": [0, 17, rows_per_file * 3 + 5, rows_per_file * files - 1]})
+    got = out.join(keys.lazy(), on="id").collect().sort("id")
+    want = (
+        pl.scan_parquet(root / "*.parquet")
+        .with_columns(y=pl.col("x") / 1e15 + pl.col("key"), z=pl.col("x").log1p())
+        .join(keys.lazy(), on="id")
+        .collect()
+        .sort("id")
+    )
+    assert_frame_equal(got, want)
