@@ -28,13 +28,18 @@ pub(crate) struct Win {
     pub explicit: bool,
     /// True when `over(..., order_by=...)` set the order.
     pub ordered_by_user: bool,
+    /// A whole window spec with its frame (`rolling(index_column=...)`): aggregates use it.
+    pub frame: Option<String>,
 }
 
 impl Win {
     pub fn whole_frame() -> Win {
-        Win { partition: Vec::new(), order: vec![ORDER.into()], explicit: false, ordered_by_user: false }
+        Win { partition: Vec::new(), order: vec![ORDER.into()], explicit: false, ordered_by_user: false, frame: None }
     }
     pub fn unordered(&self) -> String {
+        if let Some(frame) = &self.frame {
+            return frame.clone();
+        }
         format!("Window.partitionBy({})", self.partition.join(", "))
     }
     pub fn ordered(&self) -> String {
@@ -171,10 +176,11 @@ impl<'a> ExprTranslator<'a> {
                     ordered_by_user = true;
                 }
                 order.push(ORDER.into());
-                let win = Win { partition, order, explicit: true, ordered_by_user };
+                let win = Win { partition, order, explicit: true, ordered_by_user, frame: None };
                 self.expr(*function, &Ctx::Rows(win))
             }
             AExpr::Function { input, function, .. } => self.function(node, input, function, ctx),
+            AExpr::Rolling { function, index_column, period, offset, closed_window } => self.rolling(*function, *index_column, period, offset, *closed_window, ctx),
             AExpr::Filter { .. } => Err(Refuse::new("filter", "on an expression (not directly inside an aggregation) changes its length; Spark columns cannot", "filter inside an aggregation (`pl.col(\"x\").filter(c).sum()`) or filter the frame")),
             AExpr::Sort { .. } => Err(Refuse::new("sort", "of an expression reorders one column against the others; Spark columns have no such operation", "sort the frame with `df.sort(...)`")),
             AExpr::SortBy { .. } => Err(Refuse::new("sort_by", "of an expression has no Spark column equivalent", "sort the frame, or use `over(..., order_by=...)`")),
@@ -184,6 +190,42 @@ impl<'a> ExprTranslator<'a> {
             AExpr::AnonymousFunction { .. } | AExpr::AnonymousAgg { .. } => Err(Refuse::new("map_batches", "is a function Spark cannot see into", "use expressions")),
             AExpr::Eval { .. } => Err(Refuse::new("eval", "(list.eval / cumulative_eval) has no faithful Spark translation in the export", "use list functions such as `list.len()`")),
             other => Err(Refuse::new(expr_name(other), "has no Spark translation in the export", "see docs/spark-export.md for what translates")),
+        }
+    }
+
+    /// `agg.rolling(index_column=t, period=, offset=, closed=)`: the aggregate over the rows whose
+    /// time is in `t + offset` .. `t + offset + period` — a range frame on the integer time.
+    fn rolling(&self, function: Node, index: Node, period: &Duration, offset: &Duration, closed: ClosedWindow, ctx: &Ctx) -> Translated<String> {
+        let Ctx::Rows(outer) = ctx else {
+            return Err(Refuse::new("rolling", "inside an aggregation has no Spark equivalent", "compute it in `with_columns` first"));
+        };
+        if outer.explicit {
+            return Err(Refuse::new("rolling", "inside `over(...)` is not translated by the export", "use `rolling_*_by(...).over(...)`"));
+        }
+        let plain = self.rollable(function);
+        if !plain {
+            return Err(Refuse::new("rolling", "of an expression other than one aggregation (sum, mean, min, max, count, std, var, len) is not translated by the export", "roll one aggregation, e.g. `pl.col(\"x\").sum().rolling(...)`"));
+        }
+        let index_dtype = self.dtype(index)?;
+        let (unit, lo, hi) = range_bounds(&index_dtype, period, offset, closed)?;
+        let key = self.materialize(epoch(&self.expr(index, &Ctx::Inner)?, &index_dtype, unit));
+        let frame = format!("Window.partitionBy().orderBy({key}).rangeBetween({lo}, {hi})");
+        let win = Win { frame: Some(frame), ..outer.clone() };
+        self.expr(function, &Ctx::Rows(win))
+    }
+
+    /// An expression `rolling` can take: aggregations whose window is the whole frame spec
+    /// (sum, mean, min, max, count, std, var, len), combined element-wise (Polars' own plan of
+    /// a float `max` is `fill_null(max(non-NaN), max)`).
+    pub(crate) fn rollable(&self, node: Node) -> bool {
+        use polars_plan::plans::IRFunctionExpr as Fx;
+        match self.aexpr(node) {
+            AExpr::Len | AExpr::Literal(_) => true,
+            AExpr::Agg(agg) => matches!(agg, IRAggExpr::Min { .. } | IRAggExpr::Max { .. } | IRAggExpr::Sum(_) | IRAggExpr::Mean(_) | IRAggExpr::Count { .. } | IRAggExpr::Std(..) | IRAggExpr::Var(..)),
+            AExpr::BinaryExpr { left, right, .. } => self.rollable(*left) && self.rollable(*right),
+            AExpr::Cast { expr, .. } => self.rollable(*expr),
+            AExpr::Function { input, function: Fx::FillNull | Fx::Coalesce | Fx::Abs | Fx::Negate, .. } => input.iter().all(|e| self.rollable(e.node())),
+            _ => false,
         }
     }
 
@@ -488,6 +530,35 @@ impl<'a> ExprTranslator<'a> {
             }
         })
     }
+}
+
+/// The time unit a `rolling` index is compared in (a Date in milliseconds) and the bounds of the
+/// range frame, in that unit, of the window `t + offset` .. `t + offset + period` (`closed`).
+pub(crate) fn range_bounds(index_dtype: &DataType, period: &Duration, offset: &Duration, closed: ClosedWindow) -> Translated<(TimeUnit, i64, i64)> {
+    let unit = match index_dtype {
+        DataType::Datetime(unit, None) => *unit,
+        DataType::Date => TimeUnit::Milliseconds,
+        _ => return Err(Refuse::new("rolling", format!("by a {index_dtype} column has no Spark range frame in the export"), "roll by a Datetime or Date column")),
+    };
+    let units = |d: &Duration| -> Translated<i64> {
+        if d.months() != 0 {
+            return Err(Refuse::new("rolling", "with a period or offset in months or years has no fixed-length Spark range frame", "use days, hours, minutes or seconds"));
+        }
+        let ns = d.weeks() * 7 * 86_400_000_000_000 + d.days() * 86_400_000_000_000 + d.nanoseconds();
+        let per_unit = unit_ns(unit);
+        if ns % per_unit != 0 {
+            return Err(Refuse::new("rolling", "with a period finer than the column's time unit has no Spark range frame", "use a coarser period"));
+        }
+        Ok(if d.negative() { -ns / per_unit } else { ns / per_unit })
+    };
+    let (start, length) = (units(offset)?, units(period)?);
+    let (lo, hi) = match closed {
+        ClosedWindow::Right => (start + 1, start + length),
+        ClosedWindow::Left => (start, start + length - 1),
+        ClosedWindow::Both => (start, start + length),
+        ClosedWindow::None => (start + 1, start + length - 1),
+    };
+    Ok((unit, lo, hi))
 }
 
 /// `F.col("name")`, or `fe_col("name")` when the name is not a plain identifier.

@@ -14,6 +14,7 @@ use super::{Refuse, Translated};
 
 mod dynamic;
 mod explode;
+mod rolling;
 mod unpivot;
 
 pub(crate) struct PlanTranslator<'a> {
@@ -200,8 +201,8 @@ impl<'a> PlanTranslator<'a> {
                 if let Some(dynamic) = &options.dynamic {
                     return self.dynamic_group_by(node, *input, keys, aggs, dynamic);
                 }
-                if options.rolling.is_some() {
-                    return Err(Refuse::new("rolling", "(a rolling group_by) has no Spark translation in the export", "use `rolling_*_by` expressions"));
+                if let Some(rolling) = &options.rolling {
+                    return self.rolling_group_by(*input, keys, aggs, rolling);
                 }
                 let input_var = self.frame(*input)?;
                 let schema = self.schema(*input);
