@@ -13,6 +13,7 @@ use super::literals::py_str;
 use super::{Refuse, Translated};
 
 mod dynamic;
+mod asof;
 mod explode;
 mod rolling;
 mod unpivot;
@@ -327,6 +328,7 @@ impl<'a> PlanTranslator<'a> {
             JoinType::Anti => "left_anti",
             JoinType::Cross => "cross",
             JoinType::Right => return Err(Refuse::new("join", "with how=\"right\" is not translated by the export", "swap the frames and use how=\"left\"")),
+            JoinType::AsOf(asof) => return self.join_asof(left, right, schema, left_on, right_on, asof),
             #[allow(unreachable_patterns)]
             _ => return Err(Refuse::new("join_asof", "(and other non-equi joins) has no faithful Spark translation in the export", "join on equal keys")),
         };
@@ -354,7 +356,7 @@ impl<'a> PlanTranslator<'a> {
         }
         // The right frame's columns under their output names (Polars adds the suffix).
         let left_count = left_schema.len();
-        let coalesced = how != "full" && how != "cross" && args.should_coalesce();
+        let coalesced = how != "cross" && args.should_coalesce();
         let right_out: Vec<&str> = right_schema
             .iter_names()
             .map(|n| n.as_str())
@@ -384,6 +386,15 @@ impl<'a> PlanTranslator<'a> {
             format!("F.struct({ORDER}, F.col(\"_fe_ord_r\")).alias(_FE_ORDER)")
         };
         let mut columns: Vec<String> = out_names.iter().map(|n| column(n)).collect();
+        if how == "full" && coalesced {
+            // The key columns of a coalesced full join: the left key, else the right one.
+            for (i, k) in left_keys.iter().enumerate() {
+                let at = out_names.iter().position(|n| n == k).ok_or_else(|| Refuse::new("join", "gives columns the export cannot match to Spark's (key coalescing)", "join on columns of the same name"))?;
+                let spark = super::literals::spark_type_name(&schema.get(k.as_str()).cloned().unwrap_or(DataType::Null))
+                    .ok_or_else(|| Refuse::new("join", "on a key type Spark has not", "join on numbers, strings or dates"))?;
+                columns[at] = format!("F.coalesce({}, F.col(\"_fe_rk{i}\")).cast({}).alias({})", column(k), py_str(&spark), py_str(k));
+            }
+        }
         columns.push(order);
         Ok(self.emit(format!("{joined}.select({})", columns.join(", "))))
     }
