@@ -419,6 +419,12 @@ impl<'a> ExprTranslator<'a> {
                     let value = self.expr(*input, &Ctx::Inner)?;
                     Ok((format!("F.when({mask}, {value})"), Some(mask), self.dtype(*input)?))
                 }
+                // `x.drop_nulls()` inside an aggregation: a filter on `x is not null`.
+                AExpr::Function { input, function: polars_plan::plans::IRFunctionExpr::DropNulls, .. } => {
+                    let value = self.expr(input[0].node(), &Ctx::Inner)?;
+                    let mask = format!("{value}.isNotNull()");
+                    Ok((format!("F.when({mask}, {value})"), Some(mask), self.dtype(input[0].node())?))
+                }
                 _ => Ok((self.expr(node, &Ctx::Inner)?, None, self.dtype(node)?)),
             }
         };

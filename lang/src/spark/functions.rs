@@ -157,14 +157,7 @@ impl ExprTranslator<'_> {
             }
             Fx::Quantile { method } => {
                 let q = self.literal_value(node_of(1)).and_then(|v| v.extract::<f64>()).ok_or_else(|| Refuse::new("quantile", "needs a constant quantile for Spark", "write the quantile as a number"))?;
-                let method = match method {
-                    QuantileMethod::Nearest => "nearest",
-                    QuantileMethod::Lower => "lower",
-                    QuantileMethod::Higher => "higher",
-                    QuantileMethod::Midpoint => "midpoint",
-                    QuantileMethod::Linear => "linear",
-                    QuantileMethod::Equiprobable => return Err(Refuse::new("quantile", "with interpolation=\"equiprobable\" has no Spark translation in the export", "use \"nearest\", \"linear\", \"lower\", \"higher\" or \"midpoint\"")),
-                };
+                let method = quantile_method(*method, "quantile")?;
                 let window = self.aggregate_window(ctx, "quantile")?;
                 let x = self.expr(node_of(0), &Ctx::Inner)?;
                 format!("fe_quantile({x}, {}, {}, {window})", py_float(q), py_str(method))
@@ -220,6 +213,12 @@ impl ExprTranslator<'_> {
                 };
                 let frame = win.ordered_rows(&start.to_string(), &end.to_string());
                 let x = self.window_input(node_of(0), &win)?;
+                if let (IRRollingFunction::Quantile, Some(RollingFnParams::Quantile(params))) = (function, options.fn_params.as_ref()) {
+                    // rolling_quantile / rolling_median: the quantile of the window's non-null values.
+                    let method = quantile_method(params.method, "rolling_quantile")?;
+                    let x = if self.dtype(node_of(0))?.is_bool() { format!("{x}.cast(\"int\")") } else { x };
+                    return Ok(format!("F.when(F.count({x}).over({frame}) >= {}, fe_quantile({x}, {}, {}, {frame}))", options.min_periods, py_float(params.prob), py_str(method)));
+                }
                 let agg = rolling_aggregate(function, options.fn_params.as_ref())?;
                 let rolled = format!("fe_rolling({agg}, {x}, {frame}, {})", options.min_periods);
                 if self.dtype(node_of(0))?.is_float() && matches!(function, IRRollingFunction::Min | IRRollingFunction::Max) {
@@ -723,6 +722,47 @@ impl ExprTranslator<'_> {
             T::TimeStamp(unit) => epoch(&x, &dtype, *unit),
             T::MonthStart if dtype == DataType::Date => format!("F.trunc({x}, \"month\")"),
             T::MonthEnd if dtype == DataType::Date => format!("F.last_day({x})"),
+            // A Datetime keeps its time of day: whole days are moved in its integer time.
+            T::MonthStart | T::MonthEnd if matches!(dtype, DataType::Datetime(_, None)) => {
+                let DataType::Datetime(unit, _) = dtype else { unreachable!() };
+                let days = if matches!(function, T::MonthStart) { format!("(1 - F.dayofmonth({x})).cast(\"long\")") } else { format!("F.datediff(F.last_day({x}), {x}.cast(\"date\")).cast(\"long\")") };
+                format!("fe_from_epoch({} + {days} * {}, {})", epoch(&x, &dtype, unit), per_day(unit), py_str(unit_str(unit)))
+            }
+            T::OffsetBy => {
+                let text = self.literal_str(input[1].node(), "dt.offset_by")?.ok_or_else(|| Refuse::new("dt.offset_by", "by null", "give a duration such as \"1mo\""))?;
+                let by = Duration::try_parse(&text).map_err(|_| Refuse::new("dt.offset_by", format!("by `{text}`, which the export does not read"), "give a duration such as \"1mo\" or \"-2w\""))?;
+                let sign = if by.negative() { -1 } else { 1 };
+                let (months, days, ns) = (sign * by.months(), sign * (by.weeks() * 7 + by.days()), sign * by.nanoseconds());
+                match dtype {
+                    // Months first (the day clamped to the month's end, as Spark's add_months), then days.
+                    DataType::Date if ns == 0 => {
+                        let moved = if months != 0 { format!("F.add_months({x}, {months})") } else { x.clone() };
+                        if days != 0 { format!("F.date_add({moved}, {days})") } else { moved }
+                    }
+                    DataType::Datetime(unit, None) => {
+                        let mut n = epoch(&x, &dtype, unit);
+                        if months != 0 {
+                            let day = format!("{x}.cast(\"date\")");
+                            n = format!("(F.unix_date(F.add_months({day}, {months})) - F.unix_date({day})).cast(\"long\") * {} + {n}", per_day(unit));
+                        }
+                        let fixed = days as i128 * 86_400_000_000_000 + ns as i128;
+                        let per_unit = match unit {
+                            TimeUnit::Nanoseconds => 1,
+                            TimeUnit::Microseconds => 1_000,
+                            TimeUnit::Milliseconds => 1_000_000,
+                        };
+                        if fixed % per_unit != 0 {
+                            return Err(Refuse::new("dt.offset_by", format!("by `{text}`, finer than the column's time unit"), "use a coarser duration"));
+                        }
+                        let fixed = fixed / per_unit;
+                        if fixed != 0 {
+                            n = format!("{n} + ({fixed})");
+                        }
+                        format!("fe_from_epoch({n}, {})", py_str(unit_str(unit)))
+                    }
+                    _ => return Err(Refuse::new("dt.offset_by", format!("of a {dtype} by `{text}` is not translated by the export"), "offset a Date by months, weeks or days, or a Datetime")),
+                }
+            }
             T::ToString(format) => {
                 if !matches!(dtype, DataType::Date | DataType::Datetime(_, None)) {
                     return Err(Refuse::new("dt.strftime", format!("of {dtype} has no Spark translation in the export"), "format a Date or Datetime"));
@@ -785,6 +825,33 @@ impl ExprTranslator<'_> {
             }
             other => return Err(Refuse::new(format!("list.{}", format!("{other:?}").to_lowercase()), "has no Spark translation in the export", "use list.len(), list.get(i), list.first(), list.last(), list.slice/head/tail or list.join")),
         })
+    }
+}
+
+fn quantile_method(method: QuantileMethod, name: &str) -> Translated<&'static str> {
+    Ok(match method {
+        QuantileMethod::Nearest => "nearest",
+        QuantileMethod::Lower => "lower",
+        QuantileMethod::Higher => "higher",
+        QuantileMethod::Midpoint => "midpoint",
+        QuantileMethod::Linear => "linear",
+        QuantileMethod::Equiprobable => return Err(Refuse::new(name.to_string(), "with interpolation=\"equiprobable\" has no Spark translation in the export", "use \"nearest\", \"linear\", \"lower\", \"higher\" or \"midpoint\"")),
+    })
+}
+
+fn per_day(unit: TimeUnit) -> i64 {
+    match unit {
+        TimeUnit::Nanoseconds => 86_400_000_000_000,
+        TimeUnit::Microseconds => 86_400_000_000,
+        TimeUnit::Milliseconds => 86_400_000,
+    }
+}
+
+fn unit_str(unit: TimeUnit) -> &'static str {
+    match unit {
+        TimeUnit::Nanoseconds => "ns",
+        TimeUnit::Microseconds => "us",
+        TimeUnit::Milliseconds => "ms",
     }
 }
 

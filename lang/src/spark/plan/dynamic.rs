@@ -86,7 +86,7 @@ impl PlanTranslator<'_> {
             if every.months() != 1 || every.weeks() != 0 || every.days() != 0 || every.nanoseconds() != 0 || options.start_by != StartBy::WindowBound {
                 return Err(refuse("by months other than `every=\"1mo\"` (start_by=\"window\") is not translated by the export", "use every=\"1mo\", or a fixed every such as \"1w\" or \"1d\""));
             }
-            (format!("(F.unix_date(F.trunc({}, \"month\")) * {})", column(index), NS_DAY / time.unit_ns), None)
+            (format!("(F.unix_date(F.trunc({}, \"month\")).cast(\"long\") * {})", column(index), NS_DAY / time.unit_ns), None)
         } else {
             if (every.weeks() != 0) as u8 + (every.days() != 0) as u8 + (every.nanoseconds() != 0) as u8 > 1 {
                 return Err(refuse("with `every` mixing weeks, days and smaller units cannot be truncated (Polars refuses it too)", "use one unit, e.g. \"7d\" or \"36h\""));
@@ -124,7 +124,7 @@ impl PlanTranslator<'_> {
         let end = match window {
             Some(w) => format!("(F.col(\"_fe_w\") + {w})"),
             // The start of the next month (the start is midnight of a first day: whole days).
-            None => format!("(F.unix_date(F.add_months(F.date_from_unix_date((F.col(\"_fe_w\") / {day}).cast(\"int\")), 1)) * {day})"),
+            None => format!("(F.unix_date(F.add_months(F.date_from_unix_date((F.col(\"_fe_w\") / {day}).cast(\"int\")), 1)).cast(\"long\") * {day})"),
         };
         let mut select = Vec::new();
         for (name, dtype) in out_schema.iter() {
