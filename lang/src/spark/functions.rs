@@ -399,7 +399,28 @@ impl ExprTranslator<'_> {
                 format!("F.struct({})", renamed.join(", "))
             }
             Fx::SetSortedFlag(_) | Fx::Rechunk => arg(0)?,
-            Fx::EwmMean { .. } | Fx::EwmMeanBy { .. } => return Err(Refuse::new("ewm_mean", "is a recursive average; Spark windows have no faithful equivalent", "use `rolling_mean` or `rolling_mean_by`")),
+            Fx::EwmMean { options } => {
+                // The recursion itself, folded over the values so far (fe_ewm_mean).
+                let win = self.rows(ctx, "ewm_mean")?;
+                let dtype = self.dtype(node_of(0))?;
+                let computed = match dtype {
+                    DataType::Float32 => "float",
+                    d if d.is_primitive_numeric() => "double",
+                    d => return Err(Refuse::new("ewm_mean", format!("of a {d} column is not translated by the export"), "use it on numbers")),
+                };
+                let x = self.window_input(node_of(0), &win)?;
+                let flag = |b: bool| if b { "True" } else { "False" };
+                format!(
+                    "fe_ewm_mean({x}, {}, {}, {}, {}, {}, {})",
+                    py_float(options.alpha),
+                    flag(options.adjust),
+                    options.min_periods,
+                    flag(options.ignore_nulls),
+                    win.ordered(),
+                    py_str(computed)
+                )
+            }
+            Fx::EwmMeanBy { .. } => return Err(Refuse::new("ewm_mean_by", "is a recursive average over time gaps; Spark windows have no faithful equivalent in the export", "use `ewm_mean` over rows or `rolling_mean_by`")),
             other => return Err(Refuse::new(function_name(other), "has no Spark translation in the export", "see docs/spark-export.md for what translates")),
         })
     }

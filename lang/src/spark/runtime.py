@@ -301,3 +301,31 @@ def fe_replace_first_regex(x, pattern, value):
     replaces every match, so the pattern is anchored at the start behind the shortest prefix
     (which finds the leftmost match) and the prefix is put back; `value` has no `$` or `\\`."""
     return F.regexp_replace(x, F.lit("(?U)^([\\s\\S]*?)(?:" + pattern + ")"), F.lit("$1" + value))
+
+
+def fe_ewm_mean(x, alpha, adjust, min_samples, ignore_nulls, window, dtype="double"):
+    """Polars ewm_mean: its recursion (polars-compute's EwmMeanState) run over the values so far
+    with Spark's `aggregate`, nulls included, in `dtype` ("float" rounds every step to Float32 as
+    Polars computes a Float32 column). Quadratic in the partition's length: each row folds the
+    values before it."""
+    def t(c):
+        return c.cast(dtype)
+
+    values = F.collect_list(F.struct(t(x).alias("v"))).over(window.rowsBetween(Window.unboundedPreceding, Window.currentRow))
+    a = t(F.lit(alpha))
+    new_weight = t(F.lit(1.0)) if adjust else a
+    one = t(F.lit(1.0))
+    start = F.struct(t(F.lit(0.0)).alias("m"), t(F.lit(0.0)).alias("w"), F.lit(0).alias("n"))
+
+    def step(acc, e):
+        v = e["v"]
+        first = (acc["n"] == 0) & v.isNotNull()
+        decayed = F.when(v.isNotNull() | F.lit(not ignore_nulls), t(acc["w"] * t(one - a))).otherwise(acc["w"])
+        m = t(acc["m"] + t(t(v - acc["m"]) * t(new_weight / t(decayed + new_weight))))
+        mean = F.when(first, v).when(v.isNotNull(), m).otherwise(acc["m"])
+        weight = F.when(first, one).when(v.isNotNull(), t(decayed + one) if adjust else one).otherwise(decayed)
+        count = F.when(v.isNotNull(), acc["n"] + 1).otherwise(acc["n"])
+        return F.struct(mean.alias("m"), weight.alias("w"), count.alias("n"))
+
+    state = F.aggregate(values, start, step)
+    return F.when(x.isNotNull() & (state["n"] >= max(min_samples, 1)), state["m"])
