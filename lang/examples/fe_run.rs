@@ -7,6 +7,10 @@
 // Parquet files are loaded as frames named by file stem, `output` the Arrow IPC file to write
 // on success and `error_output` the JSON file to write on failure. A panic in one snippet is
 // caught and recorded; the others still run. Exit code 0 unless the manifest itself is bad.
+//
+// With FE_RUN_SCAN=DIR every frame is instead split into three Parquet files under DIR and read
+// back as one scan, and results are collected by the streaming engine: what the worker does with
+// a frame kept as a scan (docs/larger-than-memory.md).
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -52,9 +56,28 @@ fn load_frames(folder: &Path) -> Result<Frames, String> {
         let name = path.file_stem().and_then(|s| s.to_str()).ok_or("bad file name")?.to_string();
         let file = File::open(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
         let frame = ParquetReader::new(file).finish().map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        frames.insert(name, frame.lazy());
+        let plan = match std::env::var_os("FE_RUN_SCAN") {
+            Some(scan_dir) => scan_of_parts(&Path::new(&scan_dir).join(&name), frame)?,
+            None => frame.lazy(),
+        };
+        frames.insert(name, plan);
     }
     Ok(frames)
+}
+
+/// `frame` written as three Parquet files of about equal rows in `folder`, scanned back as one.
+fn scan_of_parts(folder: &Path, frame: DataFrame) -> Result<LazyFrame, String> {
+    std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    let per_part = frame.height().div_ceil(3).max(1);
+    let mut paths = Vec::new();
+    for part in 0..3 {
+        let mut slice = frame.slice((part * per_part) as i64, per_part);
+        let path = folder.join(format!("part-{part}.parquet"));
+        let file = File::create(&path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        ParquetWriter::new(file).finish(&mut slice).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        paths.push(PlRefPath::new(path.to_string_lossy().into_owned()));
+    }
+    LazyFrame::scan_parquet_files(paths.into_iter().collect(), ScanArgsParquet::default()).map_err(|e| format!("cannot scan {}: {e}", folder.display()))
 }
 
 fn diagnosed(stage: &'static str, diagnostics: &Diagnostics, source: &str) -> Failure {
@@ -76,7 +99,22 @@ fn run_one(job: &Job, frames: &Frames, limits: &Limits) -> Result<(), Failure> {
     let output = fe_lang::run_cell(&source, &job.target, frames, limits).map_err(|d| diagnosed("interpret", &d, &source))?;
     // `fe_lang::collect` is what the kernel uses: it turns Polars deprecations (behaviours
     // Python Polars 2.x removed) into errors.
-    let mut frame = fe_lang::collect(output.frame).map_err(|d| diagnosed("collect", &d, &source))?;
+    let mut frame = if std::env::var_os("FE_RUN_SCAN").is_some() {
+        // As the worker runs a frame kept as a scan (fe-worker's cell_runner::collect_streaming).
+        let plan = fe_lang::streaming_windows(output.frame).with_comm_subexpr_elim(true).with_comm_subplan_elim(false);
+        let mut frame = plan.collect_with_engine(Engine::Streaming).map(|r| r.unwrap_single()).map_err(|e| Failure::Diagnosed {
+            stage: "collect",
+            display: e.to_string(),
+            rendered: e.to_string(),
+            diagnostics: Vec::new(),
+        })?;
+        // The streaming engine's morsels arrive as chunks; an IPC file holds one dictionary per
+        // Categorical column.
+        frame.rechunk_mut();
+        frame
+    } else {
+        fe_lang::collect(output.frame).map_err(|d| diagnosed("collect", &d, &source))?
+    };
     let file = File::create(&job.output)
         .map_err(|e| Failure::Execution(format!("cannot create {}: {e}", job.output.display())))?;
     IpcWriter::new(file)

@@ -24,6 +24,7 @@ mod nesting;
 mod parse;
 mod reference;
 pub mod spark;
+mod streaming_windows;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,6 +36,7 @@ pub use nesting::MAX_NESTING;
 pub use interpret::steps_on_this_thread;
 pub use interpret::taken_values::TakenValues;
 pub use reference::reference_markdown;
+pub use streaming_windows::streaming_windows;
 
 /// Budgets for one cell.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The differential proof in one command: builds the fe_run runner and runs the pytest suite
 # that compares every corpus snippet in Python Polars and in fe_lang, then the gate on the public
-# corpus (test_public_corpus.py: no wrong answer, twins refused, >= 97% equal). Non-zero on any failure.
+# corpus (test_public_corpus.py: no wrong answer, twins refused, >= 97% equal), then the corpus again
+# on frames kept as scans (FE_RUN_SCAN: see fe_run). Non-zero on any failure.
 #
 # Environment: PYTHON (a python with requirements.txt installed; default python3),
 #              CARGO_TARGET_DIR (where cargo builds; default <repo>/target),
@@ -42,5 +43,11 @@ status=0
 "$python" -m pytest -p no:cacheprovider -q --tb=short "$here/test_differential.py" "$@" || status=$?
 if [ -z "${FE_CORPUS_DIR:-}" ] && [ "$#" -eq 0 ]; then
     "$python" -m pytest -p no:cacheprovider -q --tb=short -s "$here/test_public_corpus.py" || status=$?
+    # The same snippets on frames kept as scans (docs/larger-than-memory.md): every frame is three
+    # Parquet files read as one scan, and each result is collected by the streaming engine.
+    echo "run.sh: the corpus again on frames kept as scans (three Parquet files each, streaming engine)"
+    scan_parts="$(mktemp -d)"
+    FE_RUN_SCAN="$scan_parts" "$python" -m pytest -p no:cacheprovider -q --tb=short "$here/test_differential.py" || status=$?
+    rm -rf "$scan_parts"
 fi
 exit "$status"

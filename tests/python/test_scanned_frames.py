@@ -131,9 +131,22 @@ def test_a_source_changed_since_the_load_is_named_not_silently_read(kernel):
     assert "scan of" not in kernel.ok("%fe frames").text()
 
 
+BIG_FEATURES = (
+    "df = df.with_columns(\n"
+    "    y=pl.col('x') / 1e15 + pl.col('key'),\n"
+    "    z=pl.col('x').log1p(),\n"
+    "    x_mean=pl.col('x').mean().over('key'),\n"
+    "    n_key=pl.len().over('key'),\n"
+    ")\n"
+    "df = df.join(labels.with_columns(pl.col('key').cast(pl.Int32)), on='key', how='left')\n"
+)
+
+
 def test_a_source_three_times_the_memory_limit_is_loaded_applied_and_saved(tmp_path, kernelspec):
-    # ~990 MiB of Parquet (incompressible floats) against a 320 MiB worker limit.
-    rows_per_file, files = 6_000_000, 10
+    # 1.55 GiB of Parquet (96 million rows, incompressible floats) against a 512 MiB worker
+    # limit; the features have `over` windows (run as group-bys joined back) and a join with a
+    # frame in memory.
+    rows_per_file, files = 6_000_000, 16
     root = tmp_path / "big"
     root.mkdir()
     for i in range(files):
@@ -142,28 +155,33 @@ def test_a_source_three_times_the_memory_limit_is_loaded_applied_and_saved(tmp_p
             id=pl.int_range(start, start + rows_per_file, dtype=pl.Int64),
             x=pl.int_range(start, start + rows_per_file).hash(7).cast(pl.Float64),
         ).with_columns(key=(pl.col("id") % 1000).cast(pl.Int32)).write_parquet(root / f"part-{i}.parquet", compression="uncompressed")
+    pl.DataFrame({"key": pl.Series(range(0, 1000, 2), dtype=pl.Int32), "label": [f"k{i}" for i in range(0, 1000, 2)]}).write_csv(tmp_path / "labels.csv")
     size = sum(p.stat().st_size for p in root.iterdir())
-    assert size >= 3 * 320 * 2**20, size
+    assert size >= 3 * 512 * 2**20, size
     k = Kernel(tmp_path)
     try:
-        k.ok("%fe config memory=320MiB")
+        k.ok("%fe config memory=512MiB")
         loaded = k.ok("%fe load big as big", timeout=300).text()
         assert "kept as a scan" in loaded, loaded
-        k.ok("%%fe apply big\ndf = df.with_columns(y=pl.col('x') / 1e15 + pl.col('key'), z=pl.col('x').log1p())\n", timeout=300)
+        k.ok("%fe load labels.csv")
+        k.ok("%%fe apply big\n" + BIG_FEATURES, timeout=300)
         k.ok("%fe save big big_out.parquet", timeout=600)
-        resident = k.ok("%fe status").text()
-        assert "resident memory" in resident
+        assert "0 restart(s)" in k.ok("%fe status").text()
     finally:
         k.close()
     out = pl.scan_parquet(tmp_path / "big_out.parquet")
     assert out.select(pl.len()).collect().item() == rows_per_file * files
-    keys = pl.DataFrame({"id": [0, 17, rows_per_file * 3 + 5, rows_per_file * files - 1]})
-    got = out.join(keys.lazy(), on="id").collect().sort("id")
+    sample = pl.DataFrame({"id": [0, 17, rows_per_file * 3 + 5, rows_per_file * files - 1]})
+    got = out.join(sample.lazy(), on="id").collect().sort("id")
+    source = pl.scan_parquet(root / "*.parquet")
+    per_key = source.group_by("key").agg(x_mean=pl.col("x").mean(), n_key=pl.len())
     want = (
-        pl.scan_parquet(root / "*.parquet")
+        source.join(sample.lazy(), on="id")
         .with_columns(y=pl.col("x") / 1e15 + pl.col("key"), z=pl.col("x").log1p())
-        .join(keys.lazy(), on="id")
+        .join(per_key, on="key", how="left")
+        .join(pl.read_csv(tmp_path / "labels.csv", schema_overrides={"key": pl.Int32}).lazy(), on="key", how="left")
         .collect()
         .sort("id")
+        .select(got.columns)
     )
     assert_frame_equal(got, want)

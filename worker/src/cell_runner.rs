@@ -208,7 +208,16 @@ impl Default for EngineOptions {
 /// Collects a plan over a scanned source with the streaming engine (rows are read in batches;
 /// a node the engine cannot stream runs in memory on what reaches it).
 pub fn collect_streaming(plan: LazyFrame) -> PolarsResult<DataFrame> {
-    plan.with_comm_subexpr_elim(true).with_comm_subplan_elim(true).collect_with_engine(Engine::Streaming).map(|r| r.unwrap_single())
+    for_streaming(plan).collect_with_engine(Engine::Streaming).map(|r| r.unwrap_single())
+}
+
+/// A plan over a scanned source as the streaming engine runs it: windows become group-bys
+/// joined back (`fe_lang::streaming_windows`), and no sub-plan is shared (a shared input would be
+/// cached whole in memory; the scan is read twice instead).
+pub fn for_streaming(plan: LazyFrame) -> LazyFrame {
+    #[cfg(feature = "lang")]
+    let plan = fe_lang::streaming_windows(plan);
+    plan.with_comm_subexpr_elim(true).with_comm_subplan_elim(false)
 }
 
 /// Collects with the default engine options.

@@ -23,7 +23,7 @@ pub fn sink(plan: LazyFrame, format: SaveFormat, path: &Path) -> PolarsResult<(u
 }
 
 fn sink_into(plan: LazyFrame, format: SaveFormat, tmp: &Path) -> PolarsResult<(usize, usize)> {
-    let mut plan = plan.with_comm_subexpr_elim(true).with_comm_subplan_elim(true);
+    let mut plan = crate::cell_runner::for_streaming(plan);
     let columns = plan.collect_schema()?.len();
     let target = SinkTarget::Path(PlRefPath::new(tmp.to_string_lossy().into_owned()));
     let file_format = match format {

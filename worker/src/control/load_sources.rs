@@ -165,7 +165,7 @@ mod tests {
         assert_eq!(files[0].1.hive, vec![pair("year", "2024"), pair("shop", "a")]);
         fs::write(root.join("year=2024/notes.csv"), b"a\n1\n").unwrap();
         let mixed = resolve(&root).unwrap_err();
-        assert!(mixed.contains("mixes Parquet and CSV"), "{mixed}");
+        assert!(mixed.contains("mixes CSV and Parquet files") && mixed.contains("shop=a/p0.parquet"), "{mixed}");
         fs::remove_dir_all(&root).unwrap();
     }
 }

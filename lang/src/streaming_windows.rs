@@ -1,0 +1,211 @@
+// Window aggregations (`agg.over(keys)`) rewritten as a group-by joined back on the keys, for
+// plans over sources larger than memory: the streaming engine holds every row of a window, but
+// streams a group-by (one row per group) and a left join against it.
+//
+// The same values: `over` broadcasts each group's aggregate to the group's rows, which is a left
+// join on the keys with nulls equal (null keys form a group), in the left frame's row order.
+
+use std::sync::Arc;
+
+use polars::prelude::*;
+
+/// `plan` with every rewritable window of its `with_columns` and `select` steps (see
+/// `rewritable`) computed by a group-by and a join instead.
+pub fn streaming_windows(plan: LazyFrame) -> LazyFrame {
+    LazyFrame::from(rewrite_plan(plan.logical_plan))
+}
+
+fn rewrite_plan(plan: DslPlan) -> DslPlan {
+    let inner = |input: Arc<DslPlan>| Arc::new(rewrite_plan(Arc::unwrap_or_clone(input)));
+    match plan {
+        DslPlan::HStack { input, exprs, options } => {
+            let input = inner(input);
+            let mut windows = Windows::default();
+            let exprs: Vec<Expr> = exprs.into_iter().map(|e| windows.take(e)).collect();
+            if windows.is_empty() {
+                return DslPlan::HStack { input, exprs, options };
+            }
+            let temporary = windows.names();
+            let joined = windows.join_onto(Arc::unwrap_or_clone(input));
+            let stacked = DslPlan::HStack { input: Arc::new(joined), exprs, options };
+            LazyFrame::from(stacked).drop(Selector::ByName { names: temporary.into(), strict: true }).logical_plan
+        }
+        DslPlan::Select { expr, input, options } => {
+            let input = inner(input);
+            let mut windows = Windows::default();
+            let expr: Vec<Expr> = expr.into_iter().map(|e| windows.take(e)).collect();
+            if windows.is_empty() {
+                return DslPlan::Select { expr, input, options };
+            }
+            let temporary = windows.names();
+            let joined = windows.join_onto(Arc::unwrap_or_clone(input));
+            // A `pl.all()` in the select would pick the temporary columns up too.
+            let selected = DslPlan::Select { expr, input: Arc::new(joined), options };
+            LazyFrame::from(selected).drop(Selector::ByName { names: temporary.into(), strict: false }).logical_plan
+        }
+        DslPlan::Filter { input, predicate } => DslPlan::Filter { input: inner(input), predicate },
+        DslPlan::Sort { input, by_column, slice, sort_options } => DslPlan::Sort { input: inner(input), by_column, slice, sort_options },
+        DslPlan::Slice { input, offset, len } => DslPlan::Slice { input: inner(input), offset, len },
+        DslPlan::Distinct { input, options } => DslPlan::Distinct { input: inner(input), options },
+        DslPlan::MapFunction { input, function } => DslPlan::MapFunction { input: inner(input), function },
+        DslPlan::Join { input_left, input_right, left_on, right_on, predicates, options } => DslPlan::Join {
+            input_left: inner(input_left),
+            input_right: inner(input_right),
+            left_on,
+            right_on,
+            predicates,
+            options,
+        },
+        DslPlan::GroupBy { input, keys, predicates, aggs, apply, maintain_order, options } => {
+            DslPlan::GroupBy { input: inner(input), keys, predicates, aggs, apply, maintain_order, options }
+        }
+        // A plan whose schema was resolved carries its IR beside the DSL it came from.
+        DslPlan::IR { dsl, .. } => rewrite_plan(Arc::unwrap_or_clone(dsl)),
+        DslPlan::Cache { input, id } => DslPlan::Cache { input: inner(input), id },
+        DslPlan::Union { inputs, args } => DslPlan::Union { inputs: inputs.into_iter().map(rewrite_plan).collect(), args },
+        other => other,
+    }
+}
+
+/// The windows taken out of one step's expressions, each replaced by a temporary column.
+#[derive(Default)]
+struct Windows {
+    /// Per distinct key list: the aggregations (aliased to their temporary names).
+    by_keys: Vec<(Vec<PlSmallStr>, Vec<Expr>)>,
+    count: usize,
+}
+
+impl Windows {
+    fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    fn names(&self) -> Vec<PlSmallStr> {
+        (0..self.count).map(temporary_name).collect()
+    }
+
+    /// `expr` with each rewritable window inside it replaced by its temporary column. A window
+    /// that is the whole expression keeps its output name only through an alias, so a bare one
+    /// is left alone.
+    fn take(&mut self, expr: Expr) -> Expr {
+        if matches!(expr, Expr::Over { .. }) {
+            return expr;
+        }
+        expr.map_expr(|e| match rewritable(&e) {
+            Some(keys) => {
+                let Expr::Over { function, .. } = e else { unreachable!("checked by rewritable") };
+                let name = temporary_name(self.count);
+                self.count += 1;
+                let aggregation = Arc::unwrap_or_clone(function).alias(name.clone());
+                match self.by_keys.iter_mut().find(|(k, _)| *k == keys) {
+                    Some((_, aggregations)) => aggregations.push(aggregation),
+                    None => self.by_keys.push((keys, vec![aggregation])),
+                }
+                col(name)
+            }
+            None => e,
+        })
+    }
+
+    /// `input` left-joined with one group-by per key list (nulls equal, left order kept).
+    fn join_onto(self, input: DslPlan) -> DslPlan {
+        let base = LazyFrame::from(input);
+        let mut joined = base.clone();
+        for (keys, aggregations) in self.by_keys {
+            let on: Vec<Expr> = keys.iter().map(|k| col(k.clone())).collect();
+            let groups = base.clone().group_by(on.clone()).agg(aggregations);
+            let mut args = JoinArgs::new(JoinType::Left);
+            args.nulls_equal = true;
+            args.maintain_order = MaintainOrderJoin::Left;
+            joined = joined.join(groups, on.clone(), on, args);
+        }
+        joined.logical_plan
+    }
+}
+
+fn temporary_name(index: usize) -> PlSmallStr {
+    format!("__fe_window_{index}").into()
+}
+
+/// The key columns of a window a group-by computes the same way: `AGG(x).over(cols)` with no
+/// `order_by`, mapped back to rows, AGG one of min, max, mean, sum, count, len, std, var, and
+/// `x` free of other windows and aggregations.
+fn rewritable(expr: &Expr) -> Option<Vec<PlSmallStr>> {
+    let Expr::Over { function, partition_by, order_by: None, mapping: WindowMapping::GroupsToRows } = expr else { return None };
+    let keys: Option<Vec<PlSmallStr>> = partition_by
+        .iter()
+        .map(|key| match key {
+            Expr::Column(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    let keys = keys.filter(|k| !k.is_empty())?;
+    let input = match function.as_ref() {
+        Expr::Len => return Some(keys),
+        Expr::Agg(
+            AggExpr::Min { input, .. }
+            | AggExpr::Max { input, .. }
+            | AggExpr::Mean(input)
+            | AggExpr::Sum(input)
+            | AggExpr::Count { input, .. }
+            | AggExpr::Std(input, _)
+            | AggExpr::Var(input, _),
+        ) => input,
+        _ => return None,
+    };
+    let element_wise = input.as_ref().into_iter().all(|e| !matches!(e, Expr::Over { .. } | Expr::Agg(_) | Expr::Len | Expr::Rolling { .. }));
+    element_wise.then_some(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame() -> DataFrame {
+        df!(
+            "k" => [Some("a"), Some("b"), None, Some("a"), None, Some("c")],
+            "j" => [1i64, 1, 2, 2, 2, 1],
+            "x" => [Some(1.0), Some(2.0), Some(3.0), None, Some(5.0), Some(6.5)],
+        )
+        .unwrap()
+    }
+
+    fn windows(lf: LazyFrame) -> LazyFrame {
+        lf.with_columns([
+            col("x").mean().over([col("k")]).unwrap().alias("mean_k"),
+            (col("x") - col("x").sum().over([col("k"), col("j")]).unwrap()).alias("minus_sum"),
+            len().over([col("j")]).unwrap().alias("n_j"),
+            col("x").std(1).over([col("k")]).unwrap().alias("std_k"),
+            col("x").cum_sum(false).over([col("k")]).unwrap().alias("not_rewritten"),
+        ])
+        .select([col("*"), col("x").max().over([col("j")]).unwrap().alias("max_j")])
+    }
+
+    #[test]
+    fn rewritten_windows_give_the_frame_over_gives_in_the_same_row_order() {
+        let expected = windows(frame().lazy()).collect().unwrap();
+        let rewritten = streaming_windows(windows(frame().lazy()));
+        let plan = rewritten.clone().describe_plan().unwrap();
+        assert!(plan.contains("LEFT JOIN") || plan.contains("JOIN"), "{plan}");
+        assert_eq!(rewritten.clone().collect().unwrap(), expected);
+        let streamed = rewritten.collect_with_engine(Engine::Streaming).unwrap().unwrap_single();
+        assert_eq!(streamed, expected);
+    }
+
+    #[test]
+    fn a_plan_whose_schema_was_resolved_is_rewritten_too() {
+        let mut plan = windows(frame().lazy());
+        plan.collect_schema().unwrap();
+        let rewritten = streaming_windows(plan.clone());
+        assert!(rewritten.describe_plan().unwrap().contains("JOIN"));
+        assert_eq!(rewritten.collect().unwrap(), plan.collect().unwrap());
+    }
+
+    #[test]
+    fn a_bare_or_ordered_window_is_left_alone() {
+        let plan = frame().lazy().with_columns([col("x").mean().over([col("k")]).unwrap()]);
+        let rewritten = streaming_windows(plan.clone());
+        assert!(!rewritten.describe_plan().unwrap().contains("JOIN"));
+        assert_eq!(rewritten.collect().unwrap(), plan.collect().unwrap());
+    }
+}
