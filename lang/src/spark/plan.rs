@@ -269,7 +269,25 @@ impl<'a> PlanTranslator<'a> {
                 }
                 Ok(self.emit(code))
             }
-            IR::HConcat { .. } => Err(Refuse::new("concat", "with how=\"horizontal\" pairs rows by position, which Spark frames do not have", "join on a key instead")),
+            IR::HConcat { inputs, .. } => {
+                // Rows paired by position: each frame numbered in its order, then full-joined on
+                // that number (a shorter frame's columns are null, as Polars pads them).
+                let schema = self.schema(node);
+                let mut numbered = Vec::new();
+                for input in inputs {
+                    let var = self.frame(*input)?;
+                    let mut select: Vec<String> = self.schema(*input).iter_names().map(|c| column(c)).collect();
+                    select.push(format!("F.row_number().over(Window.orderBy({ORDER})).alias(\"_fe_rn\")"));
+                    numbered.push(self.emit(format!("{var}.select({})", select.join(", "))));
+                }
+                let mut joined = numbered[0].clone();
+                for part in &numbered[1..] {
+                    joined = self.emit(format!("{joined}.join({part}, \"_fe_rn\", \"full\")"));
+                }
+                let mut columns: Vec<String> = schema.iter_names().map(|c| column(c)).collect();
+                columns.push("F.col(\"_fe_rn\").alias(_FE_ORDER)".into());
+                Ok(self.emit(format!("{joined}.select({})", columns.join(", "))))
+            }
             IR::Scan { .. } => Err(Refuse::new("scan", "reads a file inside the step", "load it with `%fe load`")),
             _ => Err(Refuse::new("frame", "uses a plan node the export does not translate", "see docs/spark-export.md for what translates")),
         }
