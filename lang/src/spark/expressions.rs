@@ -509,7 +509,23 @@ impl<'a> ExprTranslator<'a> {
                 };
                 format!("F.{function}({}){unordered}", numeric(x, &dtype))
             }
-            IRAggExpr::Implode { .. } => return Err(Refuse::new("implode", "makes list columns, which the export does not translate", "aggregate to a number or string (e.g. `n_unique`, `first`)")),
+            IRAggExpr::Implode { input, .. } if over.is_none() => {
+                // The group's values as a list in the frame's order (nulls kept: a struct per
+                // value, sorted by the order column); `unique()` inside keeps the first of each.
+                let (inner, unique) = match self.aexpr(*input) {
+                    AExpr::Function { input, function: polars_plan::plans::IRFunctionExpr::Unique(_), .. } => (input[0].node(), true),
+                    _ => (*input, false),
+                };
+                let (x, mask, _) = masked(inner)?;
+                let item = format!("F.struct({ORDER}.alias(\"o\"), {x}.alias(\"v\"))");
+                let item = match mask {
+                    Some(m) => format!("F.when({m}, {item})"),
+                    None => item,
+                };
+                let list = format!("F.transform(F.array_sort(F.collect_list({item})), lambda s: s[\"v\"])");
+                if unique { format!("F.array_distinct({list})") } else { list }
+            }
+            IRAggExpr::Implode { .. } => return Err(Refuse::new("implode", "in a window makes list columns, which the export does not translate", "aggregate to a number or string (e.g. `n_unique`, `first`)")),
             IRAggExpr::AggGroups(_) => return Err(Refuse::new("agg_groups", "has no Spark equivalent", "count with `pl.len()`")),
             IRAggExpr::Item { input, allow_empty } => {
                 // The one value of the group (a `pivot` cell): more than one is an error in
