@@ -36,7 +36,7 @@ pub use nesting::MAX_NESTING;
 pub use interpret::steps_on_this_thread;
 pub use interpret::taken_values::TakenValues;
 pub use reference::reference_markdown;
-pub use streaming_windows::streaming_windows;
+pub use streaming_windows::{streaming_windows, unstreamed_operations};
 
 /// Budgets for one cell.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -4,6 +4,8 @@
 //
 // The same values: `over` broadcasts each group's aggregate to the group's rows, which is a left
 // join on the keys with nulls equal (null keys form a group), in the left frame's row order.
+// `unstreamed_operations` names what is left that needs all rows in memory (a sort, a pivot, the
+// windows this cannot rewrite).
 
 use std::sync::Arc;
 
@@ -64,6 +66,76 @@ fn rewrite_plan(plan: DslPlan) -> DslPlan {
         DslPlan::Cache { input, id } => DslPlan::Cache { input: inner(input), id },
         DslPlan::Union { inputs, args } => DslPlan::Union { inputs: inputs.into_iter().map(rewrite_plan).collect(), args },
         other => other,
+    }
+}
+
+/// The operations of `plan` (best after `streaming_windows`) that hold every row reaching them,
+/// in words ("`sort`", "window `over(customer)`"), once each.
+pub fn unstreamed_operations(plan: &LazyFrame) -> Vec<String> {
+    let mut found = Vec::new();
+    collect_unstreamed(&plan.logical_plan, &mut found);
+    found.dedup();
+    found
+}
+
+fn collect_unstreamed(plan: &DslPlan, found: &mut Vec<String>) {
+    let mut note = |what: String| {
+        if !found.contains(&what) {
+            found.push(what);
+        }
+    };
+    let exprs: &[Expr] = match plan {
+        DslPlan::HStack { exprs, .. } => exprs,
+        DslPlan::Select { expr, .. } => expr,
+        DslPlan::Filter { predicate, .. } => std::slice::from_ref(predicate),
+        DslPlan::Sort { .. } => {
+            note("`sort` of the whole frame".to_string());
+            &[]
+        }
+        DslPlan::Pivot { .. } => {
+            note("`pivot`".to_string());
+            &[]
+        }
+        _ => &[],
+    };
+    for expr in exprs {
+        for node in expr {
+            match node {
+                Expr::Over { partition_by, .. } => {
+                    let keys: Vec<String> = partition_by
+                        .iter()
+                        .map(|k| match k {
+                            Expr::Column(name) => name.to_string(),
+                            other => format!("{other}"),
+                        })
+                        .collect();
+                    note(format!("the window `over({})`", keys.join(", ")));
+                }
+                Expr::Rolling { .. } => note("a rolling window".to_string()),
+                Expr::Sort { .. } | Expr::SortBy { .. } => note("a sort of a column".to_string()),
+                _ => {}
+            }
+        }
+    }
+    let mut inner = |input: &DslPlan| collect_unstreamed(input, found);
+    match plan {
+        DslPlan::HStack { input, .. }
+        | DslPlan::Select { input, .. }
+        | DslPlan::Filter { input, .. }
+        | DslPlan::Sort { input, .. }
+        | DslPlan::Slice { input, .. }
+        | DslPlan::Distinct { input, .. }
+        | DslPlan::MapFunction { input, .. }
+        | DslPlan::GroupBy { input, .. }
+        | DslPlan::Cache { input, .. }
+        | DslPlan::Pivot { input, .. } => inner(input),
+        DslPlan::IR { dsl, .. } => inner(dsl),
+        DslPlan::Join { input_left, input_right, .. } => {
+            inner(input_left);
+            inner(input_right);
+        }
+        DslPlan::Union { inputs, .. } => inputs.iter().for_each(inner),
+        _ => {}
     }
 }
 
@@ -199,6 +271,14 @@ mod tests {
         let rewritten = streaming_windows(plan.clone());
         assert!(rewritten.describe_plan().unwrap().contains("JOIN"));
         assert_eq!(rewritten.collect().unwrap(), plan.collect().unwrap());
+    }
+
+    #[test]
+    fn what_still_holds_every_row_is_named() {
+        let plan = streaming_windows(windows(frame().lazy()).sort(["x"], Default::default()));
+        let found = unstreamed_operations(&plan);
+        assert_eq!(found, vec!["`sort` of the whole frame".to_string(), "the window `over(k)`".to_string()], "{found:?}");
+        assert!(unstreamed_operations(&streaming_windows(frame().lazy().with_columns([col("x").mean().over([col("k")]).unwrap().alias("m")]))).is_empty());
     }
 
     #[test]

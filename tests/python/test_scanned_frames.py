@@ -110,6 +110,11 @@ def test_show_streams_the_first_rows_and_undo_goes_back_to_the_scan(kernel):
     kernel.ok("%%fe apply tx\n" + FEATURES)
 
 
+def test_evaluate_runs_on_the_sample_and_says_so(kernel):
+    text = kernel.ok("%fe evaluate tx --target big", timeout=300).text()
+    assert "kept as a scan" in text and "computed on a sample of" in text and "amount_mean" in text, text
+
+
 def test_a_killed_worker_re_plans_the_scan_from_its_steps(kernel):
     pid = kernel.worker_pid()
     os.kill(pid, signal.SIGKILL)
@@ -166,6 +171,11 @@ def test_a_source_three_times_the_memory_limit_is_loaded_applied_and_saved(tmp_p
         k.ok("%fe load labels.csv")
         k.ok("%%fe apply big\n" + BIG_FEATURES, timeout=300)
         k.ok("%fe save big big_out.parquet", timeout=600)
+        assert "0 restart(s)" in k.ok("%fe status").text()
+        # A whole-frame sort would hold every row: refused before it runs, with the sizes.
+        refused = k.fails("%%fe apply big\ndf = df.sort('x')", "ResourceLimit").reply["content"]["evalue"]
+        for words in ("`sort` of the whole frame needs every row in memory", "96000000 rows", "512.0 MiB", "frame `big` is still at version 2"):
+            assert words in refused, refused
         assert "0 restart(s)" in k.ok("%fe status").text()
     finally:
         k.close()

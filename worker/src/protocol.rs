@@ -316,7 +316,8 @@ pub struct FrameInfo {
     /// Column data types as Python Polars names them, in column order.
     pub dtypes: Vec<String>,
     /// Set for a frame kept as a scan (not in memory): `rows` is then the source's row count
-    /// when known without reading it, and `estimated_bytes` the size of its files.
+    /// when known without reading it, and `estimated_bytes` what the frame would take in memory
+    /// (its source's rows at its sample's bytes per row).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scan: Option<ScanInfo>,
 }

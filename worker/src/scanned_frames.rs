@@ -2,7 +2,8 @@
 // steps, never data) and a sample of it (the source's first rows, through the same steps).
 //
 // Nothing here holds the data: `show` and `save` run the plan in the streaming engine, `schema`,
-// previews and the change summary use the sample, and a restart re-plans from the steps.
+// previews and the change summary use the sample, and a restart re-plans from the steps. A step
+// whose plan would hold every row while the frame is too large for that is refused (`check_fits`).
 
 use std::collections::BTreeMap;
 
@@ -93,4 +94,69 @@ pub fn next_version(
     samples.insert(name.to_string(), base.sample.clone().lazy());
     let sample = cell_runner::run_plans(code, first_line, name, &samples, unchanged, Default::default())?.frame;
     Ok((ScannedVersion { plan: planned.plan, schema: planned.schema, sample }, planned.columns_read))
+}
+
+/// Refuses `version` when its plan still has operations that hold every row (see
+/// `fe_lang::unstreamed_operations`) and the frame's estimated size in memory is above half of
+/// `limit` (the worker's RLIMIT_DATA): the message names the operations and both sizes.
+#[cfg(feature = "lang")]
+pub fn check_fits(name: &str, version: &ScannedVersion, scan: &crate::scan_source::ScanRecord, limit: Option<u64>) -> Result<(), String> {
+    let Some(limit) = limit else { return Ok(()) };
+    let operations = fe_lang::unstreamed_operations(&cell_runner::for_streaming(version.plan.clone()));
+    if operations.is_empty() {
+        return Ok(());
+    }
+    let estimated = estimated_bytes(version, scan);
+    if estimated <= limit / 2 {
+        return Ok(());
+    }
+    use crate::limits::format_bytes;
+    Err(format!(
+        "{} need{} every row in memory, and frame `{name}` is estimated at {} in memory ({}) against the worker's memory limit of {}; \
+         filter, select fewer columns or aggregate first, or raise the limit with `%fe config memory=…`",
+        in_words(&operations),
+        if operations.len() == 1 { "s" } else { "" },
+        format_bytes(estimated),
+        match scan.rows() {
+            Some(rows) => format!("{rows} rows of the source at {} per row of its sample", format_bytes(bytes_per_row(version) as u64)),
+            None => "the size of its files".to_string(),
+        },
+        format_bytes(limit)
+    ))
+}
+
+#[cfg(not(feature = "lang"))]
+pub fn check_fits(_name: &str, _version: &ScannedVersion, _scan: &crate::scan_source::ScanRecord, _limit: Option<u64>) -> Result<(), String> {
+    Ok(())
+}
+
+/// "a", "a and b", "a, b and c".
+fn in_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The frame's size in memory: the source's rows times the sample's bytes per row, or the size of
+/// its files when the format does not say how many rows it has.
+pub fn estimated_bytes(version: &ScannedVersion, scan: &crate::scan_source::ScanRecord) -> u64 {
+    match scan.rows() {
+        Some(rows) => (rows as f64 * bytes_per_row(version)) as u64,
+        None => scan.bytes(),
+    }
+}
+
+fn bytes_per_row(version: &ScannedVersion) -> f64 {
+    let rows = version.sample.height().max(1);
+    version.sample.estimated_size() as f64 / rows as f64
+}
+
+/// The worker's memory limit (RLIMIT_DATA), if it has one.
+pub fn memory_limit() -> Option<u64> {
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit writes into the struct we pass.
+    let read = unsafe { libc::getrlimit(libc::RLIMIT_DATA, &mut limit) } == 0;
+    (read && limit.rlim_cur != libc::RLIM_INFINITY).then_some(limit.rlim_cur)
 }

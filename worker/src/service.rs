@@ -476,12 +476,20 @@ impl Worker {
     fn apply_to_scanned(&mut self, name: &str, code: &str, llm: Option<LlmProvenance>, first_line: u32) -> Result<Reply, Failure> {
         let unchanged = self.unchanged(name);
         let (base, record) = self.store.scanned(name).expect("checked by the caller");
-        let (base, previous_version) = (base.clone(), record.version);
+        let (base, previous_version, record) = (base.clone(), record.version, record.clone());
         let others = self.store.other_frames(name);
         let (next, columns_read) = catch_polars_abort(AssertUnwindSafe(|| {
             crate::scanned_frames::next_version(name, &base, code, first_line, &others, &unchanged)
         }))
         .map_err(|_| interrupted(&unchanged))??;
+        if let Some(scan) = record.scan.as_ref() {
+            crate::scanned_frames::check_fits(name, &next, scan, crate::scanned_frames::memory_limit()).map_err(|message| Failure {
+                class: FailureClass::ResourceLimit,
+                message: format!("{message}; {unchanged}"),
+                rendered: None,
+                diagnostics: Vec::new(),
+            })?;
+        }
         let changes = column_changes::compare(&base.sample, &next.sample);
         let sampled_rows = next.sample.height();
         let committed = self.store.commit_scanned_apply(name, next, code, llm).map_err(|e| {

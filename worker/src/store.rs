@@ -468,7 +468,7 @@ impl FrameStore {
                         version: current.version,
                         rows: current.rows,
                         columns: scanned.schema.len(),
-                        estimated_bytes: scan.bytes() as usize,
+                        estimated_bytes: crate::scanned_frames::estimated_bytes(scanned, scan) as usize,
                         dtypes: scanned.schema.iter_values().map(python_name).collect(),
                         scan: Some(crate::protocol::ScanInfo {
                             source: scan.source.clone(),

@@ -77,14 +77,32 @@ impl EvaluationError {
 }
 
 /// The worker's answer to `Request::Evaluate` (interruptible at Polars' check points).
+/// A frame kept as a scan is evaluated on its sample, and the report says so.
 pub fn answer(store: &FrameStore, name: &str, target: &str, features: Option<&[String]>) -> Result<EvaluationReport, Failure> {
-    let (df, record) = store.frame(name).map_err(store_failure)?;
+    let (df, record, sampled) = match store.scanned(name) {
+        Some((scanned, record)) => (&scanned.sample, record, true),
+        None => {
+            let (df, record) = store.frame(name).map_err(store_failure)?;
+            (df, record, false)
+        }
+    };
     let lineage = store.lineage(name).map_err(store_failure)?;
     let loaded: Vec<String> = lineage.steps.first().map(|s| s.column_names().map(str::to_string).collect()).unwrap_or_default();
     let unchanged = format!("frame `{name}` is unchanged");
-    catch_polars_abort(AssertUnwindSafe(|| evaluate(df, name, record.version, &loaded, target, features)))
+    let mut report = catch_polars_abort(AssertUnwindSafe(|| evaluate(df, name, record.version, &loaded, target, features)))
         .map_err(|_| interrupted(&unchanged))?
-        .map_err(|e| e.failure(name))
+        .map_err(|e| e.failure(name))?;
+    if sampled {
+        report.method_notes.insert(
+            0,
+            format!(
+                "frame `{name}` is kept as a scan: everything below is computed on a sample of {} rows (the first {} rows of its source, through its steps), not on the whole frame",
+                df.height(),
+                crate::scanned_frames::SAMPLE_ROWS
+            ),
+        );
+    }
+    Ok(report)
 }
 
 /// The columns `code` added to a sample (`with_code`, computed from `sample`) against `target`,
