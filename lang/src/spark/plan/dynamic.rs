@@ -37,9 +37,6 @@ struct IndexTime {
 impl PlanTranslator<'_> {
     pub(super) fn dynamic_group_by(&mut self, node: Node, input: Node, keys: &[ExprIR], aggs: &[ExprIR], options: &DynamicGroupOptions) -> Translated<String> {
         let refuse = |why: &str, hint: &str| Refuse::new("group_by_dynamic", why.to_string(), hint.to_string());
-        if options.period != options.every {
-            return Err(refuse("with a `period` other than `every` puts a row in several windows, which a Spark groupBy does not", "use period equal to every, or rolling_*_by expressions"));
-        }
         if !options.offset.is_zero() {
             return Err(refuse("with an `offset` is not translated by the export", "drop offset, or shift the time column first"));
         }
@@ -57,10 +54,6 @@ impl PlanTranslator<'_> {
         let index_dtype = in_schema.get(index).cloned().ok_or_else(|| refuse("has an index column the export cannot find", "group by a column of the frame"))?;
         let time = index_time(&index_dtype, index).ok_or_else(|| refuse(&format!("by a {index_dtype} column is not translated by the export"), "group by a Date or a Datetime column without time zone"))?;
 
-        if options.include_boundaries && index_dtype == DataType::Date {
-            // Rust Polars (the kernel) makes them Dates, Python Polars 2.1 Datetimes.
-            return Err(refuse("with include_boundaries=True on a Date column gives boundaries of another type in the kernel (Date) than in Python Polars (Datetime)", "drop include_boundaries, or group by a Datetime column"));
-        }
         let translator = self.exprs(in_schema.as_ref());
         let mut key_codes = Vec::new();
         let mut key_names = Vec::new();
@@ -82,7 +75,11 @@ impl PlanTranslator<'_> {
 
         // The window start of each row, an integer of the index's unit.
         let t = time.to_int.clone();
+        let mut windows = 1;
         let (start, window) = if every.months() != 0 {
+            if options.period != every {
+                return Err(refuse("by months with a `period` other than `every` is not translated by the export", "use period equal to every"));
+            }
             if every.months() != 1 || every.weeks() != 0 || every.days() != 0 || every.nanoseconds() != 0 || options.start_by != StartBy::WindowBound {
                 return Err(refuse("by months other than `every=\"1mo\"` (start_by=\"window\") is not translated by the export", "use every=\"1mo\", or a fixed every such as \"1w\" or \"1d\""));
             }
@@ -96,6 +93,13 @@ impl PlanTranslator<'_> {
                 return Err(refuse("with `every` finer than the index's time unit is not translated by the export", "use a coarser every"));
             }
             let w = ns / time.unit_ns;
+            // A `period` of n times `every`: each row is in n windows (see `windows`).
+            let p = options.period;
+            let period_ns = p.weeks() * 7 * NS_DAY + p.days() * NS_DAY + p.nanoseconds();
+            if p.months() != 0 || p.negative() || period_ns % ns != 0 || period_ns == 0 {
+                return Err(refuse("with a `period` that is not a whole multiple of `every` is not translated by the export", "use a period of n times every"));
+            }
+            windows = period_ns / ns;
             let day = NS_DAY / time.unit_ns;
             let first = format!("F.min({t}).over(Window.partitionBy({}))", keys.iter().map(|k| column(k.output_name())).collect::<Vec<_>>().join(", "));
             let origin = match options.start_by {
@@ -109,7 +113,17 @@ impl PlanTranslator<'_> {
             (format!("({t} - F.pmod({t} - {origin}, F.lit({w})))"), Some(w))
         };
         let keyed = if key_codes.is_empty() { input_var } else { self.emit(format!("{input_var}.withColumns({{{}}})", key_codes.join(", "))) };
-        let with_start = self.emit(format!("{keyed}.withColumn(\"_fe_w\", {start})"));
+        let mut with_start = self.emit(format!("{keyed}.withColumn(\"_fe_w\", {start})"));
+        if windows > 1 {
+            // The row is also in the n - 1 windows that start `every` earlier each, from the
+            // group's first window on (Polars starts at the first row's window).
+            let w = window.unwrap_or(0);
+            let partition = key_names.iter().map(|n| column(n)).collect::<Vec<_>>().join(", ");
+            with_start = self.emit(format!(
+                "{with_start}.withColumn(\"_fe_s0\", F.min(\"_fe_w\").over(Window.partitionBy({partition}))).withColumn(\"_fe_j\", F.explode(F.sequence(F.lit(0), F.lit({})))).withColumn(\"_fe_w\", F.col(\"_fe_w\") - F.col(\"_fe_j\") * {w}).filter(F.col(\"_fe_w\") >= F.col(\"_fe_s0\")).drop(\"_fe_s0\", \"_fe_j\")",
+                windows - 1
+            ));
+        }
         let mut group_cols: Vec<String> = key_names.iter().map(|n| column(n)).collect();
         group_cols.push("F.col(\"_fe_w\")".into());
         let mut agg_all = agg_codes.clone();
@@ -122,7 +136,7 @@ impl PlanTranslator<'_> {
         // The output columns, in Polars' order.
         let day = NS_DAY / time.unit_ns;
         let end = match window {
-            Some(w) => format!("(F.col(\"_fe_w\") + {w})"),
+            Some(w) => format!("(F.col(\"_fe_w\") + {})", w * windows),
             // The start of the next month (the start is midnight of a first day: whole days).
             None => format!("(F.unix_date(F.add_months(F.date_from_unix_date((F.col(\"_fe_w\") / {day}).cast(\"int\")), 1)).cast(\"long\") * {day})"),
         };
@@ -137,9 +151,9 @@ impl PlanTranslator<'_> {
                     Label::DataPoint => "F.col(\"_fe_label\")".into(),
                 }
             } else if options.include_boundaries && name.as_str() == "_lower_boundary" {
-                from_int(&time, "F.col(\"_fe_w\")", dtype)?
+                from_int(&time, "F.col(\"_fe_w\")", &boundary_dtype(&time, dtype))?
             } else if options.include_boundaries && name.as_str() == "_upper_boundary" {
-                from_int(&time, &end, dtype)?
+                from_int(&time, &end, &boundary_dtype(&time, dtype))?
             } else {
                 column(name)
             };
@@ -161,6 +175,16 @@ fn index_time(dtype: &DataType, index: &str) -> Option<IndexTime> {
             Some(IndexTime { unit_ns, to_int: epoch(&column(index), dtype, *unit), dtype: dtype.clone() })
         }
         _ => None,
+    }
+}
+
+/// The boundaries' type: polars-time computes a Date index in microseconds and returns the
+/// boundaries as `Datetime("us")` (the plan's schema says Date; the frame, as Python Polars
+/// shows it, holds Datetimes).
+fn boundary_dtype(time: &IndexTime, planned: &DataType) -> DataType {
+    match time.dtype {
+        DataType::Date => DataType::Datetime(TimeUnit::Microseconds, None),
+        _ => planned.clone(),
     }
 }
 
