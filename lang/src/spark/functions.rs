@@ -420,6 +420,30 @@ impl ExprTranslator<'_> {
                     py_str(computed)
                 )
             }
+            Fx::EwmStd { options } | Fx::EwmVar { options } => {
+                let std = matches!(function, Fx::EwmStd { .. });
+                let name = if std { "ewm_std" } else { "ewm_var" };
+                let win = self.rows(ctx, name)?;
+                let dtype = self.dtype(node_of(0))?;
+                let computed = match dtype {
+                    DataType::Float32 => "float",
+                    d if d.is_primitive_numeric() => "double",
+                    d => return Err(Refuse::new(name, format!("of a {d} column is not translated by the export"), "use it on numbers")),
+                };
+                let x = self.window_input(node_of(0), &win)?;
+                let flag = |b: bool| if b { "True" } else { "False" };
+                format!(
+                    "fe_ewm_var({x}, {}, {}, {}, {}, {}, {}, {}, std={})",
+                    py_float(options.alpha),
+                    flag(options.adjust),
+                    flag(options.bias),
+                    options.min_periods,
+                    flag(options.ignore_nulls),
+                    win.ordered(),
+                    py_str(computed),
+                    flag(std)
+                )
+            }
             Fx::EwmMeanBy { .. } => return Err(Refuse::new("ewm_mean_by", "is a recursive average over time gaps; Spark windows have no faithful equivalent in the export", "use `ewm_mean` over rows or `rolling_mean_by`")),
             other => return Err(Refuse::new(function_name(other), "has no Spark translation in the export", "see docs/spark-export.md for what translates")),
         })

@@ -329,3 +329,61 @@ def fe_ewm_mean(x, alpha, adjust, min_samples, ignore_nulls, window, dtype="doub
 
     state = F.aggregate(values, start, step)
     return F.when(x.isNotNull() & (state["n"] >= max(min_samples, 1)), state["m"])
+
+
+def fe_ewm_var(x, alpha, adjust, bias, min_samples, ignore_nulls, window, dtype="double", std=False):
+    """Polars ewm_var/ewm_std: polars-compute's EwmCovState recursion (x with itself), folded over
+    the values so far with Spark's `aggregate` like fe_ewm_mean; `bias=False` rescales by
+    sum(w)^2 / (sum(w)^2 - sum(w^2)), null when that is not positive."""
+    def t(c):
+        return c.cast(dtype)
+
+    values = F.collect_list(F.struct(t(x).alias("v"))).over(window.rowsBetween(Window.unboundedPreceding, Window.currentRow))
+    a = t(F.lit(alpha))
+    keep = t(F.lit(1.0) - a)
+    other = t(F.lit(1.0)) if adjust else a
+    one = t(F.lit(1.0))
+    zero = t(F.lit(0.0))
+    start = F.struct(zero.alias("w"), zero.alias("m"), zero.alias("c"), zero.alias("s"), zero.alias("q"), F.lit(0).alias("n"))
+
+    def step(acc, e):
+        v = e["v"]
+        first = (acc["n"] == 0) & v.isNotNull()
+        decays = v.isNotNull() | F.lit(not ignore_nulls)
+        s = F.when(decays, t(acc["s"] * keep)).otherwise(acc["s"])
+        q = F.when(decays, t(acc["q"] * t(keep * keep))).otherwise(acc["q"])
+        w = F.when(decays, t(acc["w"] * keep)).otherwise(acc["w"])
+        new_w = t(w + other)
+        frac = t(other / new_w)
+        new_m = t(acc["m"] + t(t(v - acc["m"]) * frac))
+        d_old = t(acc["m"] - new_m)
+        d_new = t(v - new_m)
+        c = t(t(t(w * t(acc["c"] + t(d_old * d_old))) + t(t(other * d_new) * d_new)) / new_w)
+        s2 = t(s + other)
+        q2 = t(q + t(other * other))
+        if not adjust:
+            s2 = t(s2 / new_w)
+            q2 = t(q2 / t(new_w * new_w))
+        w2 = new_w if adjust else one
+
+        def pick(on_first, on_value, otherwise):
+            return F.when(first, on_first).when(v.isNotNull(), on_value).otherwise(otherwise)
+
+        return F.struct(
+            pick(one, w2, w).alias("w"),
+            pick(v, new_m, acc["m"]).alias("m"),
+            pick(acc["c"], c, acc["c"]).alias("c"),
+            pick(one, s2, s).alias("s"),
+            pick(one, q2, q).alias("q"),
+            F.when(v.isNotNull(), acc["n"] + 1).otherwise(acc["n"]).alias("n"),
+        )
+
+    state = F.aggregate(values, start, step)
+    if bias:
+        var = state["c"]
+    else:
+        numerator = t(state["s"] * state["s"])
+        denominator = t(numerator - state["q"])
+        var = F.when(denominator > 0, t(t(numerator / denominator) * state["c"]))
+    out = t(F.sqrt(var)) if std else var
+    return F.when(x.isNotNull() & (state["n"] >= max(min_samples, 1)), out)
