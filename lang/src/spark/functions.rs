@@ -444,7 +444,53 @@ impl ExprTranslator<'_> {
                     flag(std)
                 )
             }
-            Fx::EwmMeanBy { .. } => return Err(Refuse::new("ewm_mean_by", "is a recursive average over time gaps; Spark windows have no faithful equivalent in the export", "use `ewm_mean` over rows or `rolling_mean_by`")),
+            Fx::EwmMeanBy { half_life } => {
+                let win = self.rows(ctx, "ewm_mean_by")?;
+                let (key, unit) = self.time_key(node_of(1), &win, "ewm_mean_by")?;
+                if self.dtype(node_of(0))? != DataType::Float64 {
+                    return Err(Refuse::new("ewm_mean_by", "of a column other than Float64 is not translated by the export (Polars computes Float32 powers in single precision)", "cast the column to pl.Float64 first"));
+                }
+                if half_life.months() != 0 || half_life.negative() {
+                    return Err(Refuse::new("ewm_mean_by", "with a half_life in months has no fixed length", "use days, hours or minutes"));
+                }
+                let ns = half_life.weeks() * 7 * 86_400_000_000_000 + half_life.days() * 86_400_000_000_000 + half_life.nanoseconds();
+                // polars-ops divides the half-life down to the column's unit (integer division).
+                let hl = match unit {
+                    TimeUnit::Nanoseconds => ns,
+                    TimeUnit::Microseconds => ns / 1_000,
+                    TimeUnit::Milliseconds => ns / 1_000_000,
+                };
+                let x = self.window_input(node_of(0), &win)?;
+                let by_time = format!("Window.partitionBy({}).orderBy({key}.asc_nulls_first(), {ORDER})", win.partition.join(", "));
+                self.tie_guard(&key, &win, "ewm_mean_by", format!("fe_ewm_mean_by({x}, {key}, {hl}, {by_time})"))
+            }
+            Fx::InterpolateBy => {
+                let win = self.rows(ctx, "interpolate_by")?;
+                let (key, _) = self.time_key(node_of(1), &win, "interpolate_by")?;
+                let dtype = self.dtype(node_of(0))?;
+                if !dtype.is_primitive_numeric() {
+                    return Err(Refuse::new("interpolate_by", format!("of a {dtype} column is not translated by the export"), "interpolate a numeric column"));
+                }
+                // polars-ops: y0 + (x - x0) * ((y1 - y0) / (x1 - x0)), in the value's float type.
+                let float = if dtype == DataType::Float32 { "float" } else { "double" };
+                let t = |c: String| format!("({c}).cast({})", py_str(float));
+                let x = self.window_input(node_of(0), &win)?;
+                let y = t(x.clone());
+                let by_time = format!("Window.partitionBy({}).orderBy({key}.asc_nulls_first(), {ORDER})", win.partition.join(", "));
+                let before = format!("{by_time}.rowsBetween(Window.unboundedPreceding, Window.currentRow)");
+                let after = format!("{by_time}.rowsBetween(Window.currentRow, Window.unboundedFollowing)");
+                let lo = format!("F.last({y}, ignorenulls=True).over({before})");
+                let hi = format!("F.first({y}, ignorenulls=True).over({after})");
+                let at_lo = format!("F.last(F.when({x}.isNotNull(), {key}), ignorenulls=True).over({before})");
+                let at_hi = format!("F.first(F.when({x}.isNotNull(), {key}), ignorenulls=True).over({after})");
+                // A tie in `by` divides by zero: inf or NaN as Polars' float division gives.
+                // A time difference as the value's type; for Float32 `+ 0` keeps Spark's optimizer
+                // from folding cast(cast(long as float) as double) into one cast (no rounding).
+                let time_delta = |c: String| if float == "float" { format!("({} + F.lit(0.0).cast(\"float\"))", t(c)) } else { t(c) };
+                let slope = t(format!("fe_div({}, {})", t(format!("{hi} - {lo}")), time_delta(format!("{at_hi} - {at_lo}"))));
+                let filled = t(format!("{lo} + {}", t(format!("{} * {slope}", time_delta(format!("{key} - {at_lo}"))))));
+                self.tie_guard(&key, &win, "interpolate_by", format!("F.when({x}.isNotNull(), {y}).when({lo}.isNotNull() & {hi}.isNotNull(), {filled})"))
+            }
             other => return Err(Refuse::new(function_name(other), "has no Spark translation in the export", "see docs/spark-export.md for what translates")),
         })
     }
@@ -472,6 +518,37 @@ impl ExprTranslator<'_> {
             _ => return None,
         };
         (offset == start).then_some(start)
+    }
+
+    /// The integer time of a `by` column (computed first) and its unit, for `*_by` functions.
+    fn time_key(&self, by: Node, win: &Win, name: &str) -> Translated<(String, TimeUnit)> {
+        if win.ordered_by_user {
+            return Err(Refuse::new(name.to_string(), "inside `over(..., order_by=...)` is not translated by the export", "drop order_by: the rows are taken in time order"));
+        }
+        let dtype = self.dtype(by)?;
+        let unit = match dtype {
+            DataType::Datetime(unit, None) => unit,
+            _ => return Err(Refuse::new(name.to_string(), format!("by a {dtype} column is not translated by the export"), "use a Datetime column without time zone")),
+        };
+        let code = self.expr(by, &Ctx::Inner)?;
+        Ok((self.materialize(epoch(&code, &dtype, unit)), unit))
+    }
+
+    /// `code` unless the partition's `by` times are tied and not in order: Polars sorts them then
+    /// with an unstable sort, which leaves the tied rows in an order the script cannot know, so
+    /// the script raises instead of giving other values.
+    fn tie_guard(&self, key: &str, win: &Win, name: &str, code: String) -> String {
+        // Pre-computed columns cannot read each other: use the time's own code.
+        let time = self.pre.borrow().iter().find(|(n, _)| format!("F.col({})", py_str(n)) == key).map(|(_, c)| c.clone()).unwrap_or_else(|| key.to_string());
+        let key = time.as_str();
+        let mut tie_partition = win.partition.clone();
+        tie_partition.push(key.to_string());
+        let tied = self.materialize(format!("(F.count(F.lit(1)).over(Window.partitionBy({})) > 1).cast(\"int\")", tie_partition.join(", ")));
+        let unsorted = self.materialize(format!("({key} < F.lag({key}).over({})).cast(\"int\")", win.ordered()));
+        let over = win.unordered();
+        format!(
+            "F.when((F.max({tied}).over({over}) == 1) & (F.max({unsorted}).over({over}) == 1), F.raise_error(F.lit(\"{name}: tied times in a frame not sorted by them (Polars leaves their order unspecified); sort by the time first\"))).otherwise({code})"
+        )
     }
 
     /// The window of a row context (refused inside aggregations).

@@ -387,3 +387,27 @@ def fe_ewm_var(x, alpha, adjust, bias, min_samples, ignore_nulls, window, dtype=
         var = F.when(denominator > 0, t(t(numerator / denominator) * state["c"]))
     out = t(F.sqrt(var)) if std else var
     return F.when(x.isNotNull() & (state["n"] >= max(min_samples, 1)), out)
+
+
+def fe_ewm_mean_by(x, times, half_life, window):
+    """Polars ewm_mean_by: rows in time order (then the frame's), each non-null value with a time
+    moves the mean by 1 - 0.5 ** (dt / half_life) (polars-ops' ewm_by_core); a row without a
+    value or time is null. Folded over the rows so far with Spark's `aggregate`."""
+    values = F.collect_list(F.struct(times.alias("t"), x.cast("double").alias("v"))).over(
+        window.rowsBetween(Window.unboundedPreceding, Window.currentRow)
+    )
+    start = F.struct(F.lit(False).alias("started"), F.lit(0).cast("long").alias("t"), F.lit(0.0).alias("r"))
+
+    def step(acc, e):
+        seen = e["t"].isNotNull() & e["v"].isNotNull()
+        keep = F.pow(F.lit(0.5), (e["t"] - acc["t"]).cast("double") / F.lit(float(half_life)))
+        moved = F.when(e["v"] == acc["r"], e["v"]).otherwise(keep * acc["r"] + (F.lit(1.0) - keep) * e["v"])
+        result = F.when(~acc["started"], e["v"]).otherwise(moved)
+        return F.struct(
+            (acc["started"] | seen).alias("started"),
+            F.when(seen, e["t"]).otherwise(acc["t"]).alias("t"),
+            F.when(seen, result).otherwise(acc["r"]).alias("r"),
+        )
+
+    state = F.aggregate(values, start, step)
+    return F.when(x.isNotNull() & times.isNotNull(), state["r"])
