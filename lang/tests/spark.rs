@@ -26,10 +26,10 @@ fn code_of(step: &str, inputs: &[SparkInput]) -> String {
 
 #[test]
 fn an_unknown_construct_is_refused_with_its_line_and_column() {
-    let step = "df = df.with_columns(a=pl.col(\"amount\") * 2)\ndf = df.with_columns(e=pl.col(\"amount\").ewm_mean(alpha=0.5))";
+    let step = "df = df.with_columns(a=pl.col(\"amount\") * 2)\ndf = df.with_columns(e=pl.col(\"amount\").rolling_mean(2, weights=[0.5, 0.5]))";
     let refusal = translate_step(step, "tx", &[tx()], "s", None).unwrap_err();
-    assert_eq!((refusal.line, refusal.column, refusal.construct.as_str()), (2, 41, "ewm_mean"));
-    assert!(refusal.to_string().contains("line 2, column 41: `ewm_mean`"), "{refusal}");
+    assert_eq!((refusal.line, refusal.column, refusal.construct.as_str()), (2, 41, "rolling_mean"));
+    assert!(refusal.to_string().contains("line 2, column 41: `rolling_mean` with weights has no Spark window (hint: drop `weights`)"), "{refusal}");
 }
 
 #[test]
@@ -114,4 +114,57 @@ fn chained_whens_export_as_one_flat_chain() {
     let code = code_of(&format!("df = df.with_columns(w=pl{branches}.otherwise(-1))"), &[tx()]);
     assert!(deepest_brackets(&code) < 20, "nested {} deep", deepest_brackets(&code));
     assert_eq!((code.matches("F.when(").count(), code.matches(".when(").count()), (1, 500), "one F.when and 499 chained .when");
+}
+
+#[test]
+fn group_by_dynamic_becomes_a_group_by_on_the_exact_window_start() {
+    let code = code_of("df = df.sort(\"ts\").group_by_dynamic(\"ts\", every=\"1w\", group_by=\"customer_id\").agg(pl.col(\"amount\").sum())", &[tx()]);
+    // Polars truncates weeks to Mondays: 1970-01-05 is 4 days after the epoch (in microseconds).
+    assert!(code.contains("F.pmod(fe_epoch(F.col(\"ts\"), \"us\", \"datetime\") - 345600000000, F.lit(604800000000))"), "{code}");
+    assert!(code.contains(".groupBy(F.col(\"customer_id\"), F.col(\"_fe_w\"))"), "{code}");
+    // The groups come back sorted by their keys, nulls last, as Polars returns them.
+    assert!(code.contains("fe_reorder(s_4, [F.col(\"customer_id\").asc_nulls_last(), F.col(\"_fe_w\")])"), "{code}");
+    let refusal = translate_step("df = df.sort(\"ts\").group_by_dynamic(\"ts\", every=\"1w\", offset=\"1d\").agg(pl.len())", "tx", &[tx()], "s", None).unwrap_err();
+    assert_eq!(refusal.construct, "group_by_dynamic");
+    assert!(refusal.message.contains("offset"), "{refusal}");
+}
+
+#[test]
+fn explode_keeps_the_list_position_in_the_row_order() {
+    // explode checks its row budget on the data: the step is translated with what it took then.
+    let step = "df = df.with_columns(w=pl.col(\"customer_id\").str.split(\"-\")).explode(\"w\")";
+    let data = df!("id" => [1i64, 2], "customer_id" => [Some("a-b"), None], "amount" => [1.0f64, 2.0]).unwrap();
+    let data = data.lazy().with_column(lit(NULL).cast(DataType::Datetime(TimeUnit::Microseconds, None)).alias("ts"));
+    let mut frames = fe_lang::Frames::new();
+    frames.insert("tx".into(), data);
+    let (_, taken) = fe_lang::run_cell_recording(step, "tx", &frames, &fe_lang::Limits::default()).unwrap();
+    let code = translate_step(step, "tx", &[tx()], "s", Some(&taken)).unwrap_or_else(|r| panic!("{r}")).lines.join("\n");
+    assert!(code.contains("F.posexplode_outer(F.col(\"w\")).alias(\"_fe_pos\", \"w\")"), "{code}");
+    assert!(code.contains("F.struct(F.col(_FE_ORDER), F.col(\"_fe_pos\"))"), "{code}");
+}
+
+#[test]
+fn join_asof_backward_takes_the_last_right_row_at_or_before_the_key() {
+    let code = code_of("df = df.sort(\"ts\").join_asof(df.sort(\"ts\").select(\"ts\", pl.col(\"id\").alias(\"prev\")), on=\"ts\")", &[tx()]);
+    assert!(code.contains("(s_4[\"_fe_ron\"] <= s_1[\"`ts`\"])"), "{code}");
+    assert!(code.contains("F.col(\"_fe_ron\").desc_nulls_last(), F.col(\"_fe_ord_r\").desc_nulls_last()"), "{code}");
+    let refusal = translate_step("df = df.sort(\"ts\").join_asof(df.sort(\"ts\"), on=\"ts\", strategy=\"nearest\")", "tx", &[tx()], "s", None).unwrap_err();
+    assert!(refusal.message.contains("nearest"), "{refusal}");
+}
+
+#[test]
+fn ewm_mean_runs_polars_recursion_and_unsorted_ties_raise_in_ewm_mean_by() {
+    let code = code_of("df = df.with_columns(e=pl.col(\"amount\").ewm_mean(alpha=0.25, adjust=False).over(\"customer_id\"))", &[tx()]);
+    assert!(code.contains("fe_ewm_mean(F.col(\"amount\"), 0.25, False, 1, False, Window.partitionBy(F.col(\"customer_id\")).orderBy(F.col(_FE_ORDER)), \"double\")"), "{code}");
+    let code = code_of("df = df.with_columns(e=pl.col(\"amount\").ewm_mean_by(\"ts\", half_life=\"1h\"))", &[tx()]);
+    assert!(code.contains("fe_ewm_mean_by(F.col(\"amount\"), F.col(\"_fe_s_1_0\"), 3600000000,"), "{code}");
+    assert!(code.contains("F.raise_error(F.lit(\"ewm_mean_by: tied times in a frame not sorted by them"), "{code}");
+}
+
+#[test]
+fn the_first_regex_match_is_replaced_behind_the_shortest_prefix() {
+    let code = code_of("df = df.with_columns(c=pl.col(\"customer_id\").str.replace(r\"\\d+\", \"#\"))", &[tx()]);
+    assert!(code.contains("fe_replace_first_regex(F.col(\"customer_id\"), \"\\\\d+\", \"#\")"), "{code}");
+    let refusal = translate_step("df = df.with_columns(c=pl.col(\"customer_id\").str.replace(r\"(\\d)\", \"$1$1\"))", "tx", &[tx()], "s", None).unwrap_err();
+    assert_eq!(refusal.construct, "replace", "{refusal}");
 }

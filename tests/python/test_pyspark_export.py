@@ -74,10 +74,10 @@ def test_a_step_without_a_spark_equivalent_is_refused_with_its_line_and_nothing_
     k = Kernel(cwd=tmp_path)
     try:
         k.ok(f"%fe load {data} as tx")
-        k.ok('%%fe apply tx\ndf = df.with_columns(double=pl.col("amount") * 2)\ndf = df.with_columns(smooth=pl.col("amount").ewm_mean(alpha=0.5))')
+        k.ok('%%fe apply tx\ndf = df.with_columns(double=pl.col("amount") * 2)\ndf = df.with_columns(smooth=pl.col("amount").rolling_mean(2, weights=[0.5, 0.5]))')
         evalue = k.fails("%fe export tx --target pyspark jobs/tx.py", "RejectedCode").error["evalue"]
         print(evalue)
-        assert "`tx` version 2, line 2, column 46: `ewm_mean`" in evalue, evalue
+        assert "`tx` version 2, line 2, column 46: `rolling_mean` with weights" in evalue, evalue
         assert "nothing was written" in evalue
         assert not (tmp_path / "jobs" / "tx.py").exists()
     finally:

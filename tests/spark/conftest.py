@@ -33,8 +33,11 @@ def pytest_terminal_summary(terminalreporter):
         return
     out = Path(spark_tally.TALLY.get("work_dir", ".")) / "spark_corpus_summary.json"
     s = spark_tally.write(out)
+    import os
+
+    what = "the construct snippets" if os.environ.get("FE_CORPUS_DIR", "").rstrip("/").endswith("constructs") else "the corpus"
     terminalreporter.write_line(
-        f"PySpark export of the corpus: {s['exported']}/{s['corpus']} snippets exported ({100 * s['exported_share']:.1f}%), "
+        f"PySpark export of {what}: {s['exported']}/{s['corpus']} snippets exported ({100 * s['exported_share']:.1f}%), "
         f"{s['equal_on_spark']} equal to Python Polars on Spark, {s['different']} different, "
         f"{s['failed_on_spark']} failed on Spark, {s['refused']} refused; Spark time {s['spark_seconds_total']} s; summary in {out}"
     )
