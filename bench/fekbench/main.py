@@ -12,7 +12,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import engine_knobs, kernel_memory, lang_check, machine, pipeline, pipeline_parts, prompt_tokens, restore, roundtrip, startup
+from . import engine_knobs, kernel_memory, lang_check, larger_than_memory, machine, pipeline, pipeline_parts, prompt_tokens, restore, roundtrip, startup
 from .kernels import REPO
 
 FULL = {
@@ -24,6 +24,7 @@ FULL = {
     "lang_invocations": 5,
     "restore_repeats": 5,
     "memory_rows": 10_000_000,
+    "larger_than_memory": (100_000_000, 10, "4GiB"),  # rows, files, the worker's memory limit
 }
 QUICK = {
     "roundtrip_iterations": 100,
@@ -34,8 +35,9 @@ QUICK = {
     "lang_invocations": 1,
     "restore_repeats": 2,
     "memory_rows": 1_000_000,
+    "larger_than_memory": (20_000_000, 4, "512MiB"),
 }
-NAMES = ["roundtrip", "startup", "pipeline", "pipeline_parts", "engine_knobs", "lang_check", "restore", "prompt_tokens", "kernel_memory"]
+NAMES = ["roundtrip", "startup", "pipeline", "pipeline_parts", "engine_knobs", "lang_check", "restore", "prompt_tokens", "kernel_memory", "larger_than_memory"]
 
 
 def benchmarks(config: dict, work: Path, data: Path, target: Path) -> dict:
@@ -52,6 +54,7 @@ def benchmarks(config: dict, work: Path, data: Path, target: Path) -> dict:
         "restore": lambda: restore.run(examples / "bench_restore", work, config["restore_repeats"]),
         "prompt_tokens": lambda: prompt_tokens.run(work),
         "kernel_memory": lambda: kernel_memory.run(work, data, config["memory_rows"]),
+        "larger_than_memory": lambda: larger_than_memory.run(work, data, *config["larger_than_memory"]),
     }
 
 

@@ -9,6 +9,9 @@ use polars::prelude::*;
 use crate::atomic_file::{publish, tmp_path_for};
 use crate::protocol::SaveFormat;
 
+/// Rows per Parquet row group of a streamed save.
+const ROW_GROUP_ROWS: usize = 512 * 512;
+
 /// Streams `plan` into `path` (through a temporary file, published by rename); its rows and columns.
 pub fn sink(plan: LazyFrame, format: SaveFormat, path: &Path) -> PolarsResult<(usize, usize)> {
     let tmp = tmp_path_for(path);
@@ -27,7 +30,9 @@ fn sink_into(plan: LazyFrame, format: SaveFormat, tmp: &Path) -> PolarsResult<(u
     let columns = plan.collect_schema()?.len();
     let target = SinkTarget::Path(PlRefPath::new(tmp.to_string_lossy().into_owned()));
     let file_format = match format {
-        SaveFormat::Parquet => FileWriteFormat::Parquet(Arc::new(ParquetWriteOptions::default())),
+        // Row groups of 512² rows (Python Polars' default): without a size the sink writes one
+        // row group, so it holds the whole frame before writing it.
+        SaveFormat::Parquet => FileWriteFormat::Parquet(Arc::new(ParquetWriteOptions { row_group_size: Some(ROW_GROUP_ROWS), ..Default::default() })),
         SaveFormat::Csv => FileWriteFormat::Csv(CsvWriterOptions::default()),
         SaveFormat::Arrow => FileWriteFormat::Ipc(IpcWriterOptions::default()),
     };
