@@ -115,6 +115,20 @@ def test_evaluate_runs_on_the_sample_and_says_so(kernel):
     assert "kept as a scan" in text and "computed on a sample of" in text and "amount_mean" in text, text
 
 
+def test_replay_recomputes_on_new_data_and_refuses_fitted_statistics(kernel):
+    new = kernel.folder / "new_month.parquet"
+    pl.read_parquet(kernel.folder / "tx/month=1/part-0.parquet").with_columns(month=pl.lit(3, dtype=pl.Int64)).write_parquet(new)
+    refused = kernel.fails("%fe replay tx new_month.parquet as fitted", "UsageError").reply["content"]["evalue"]
+    for words in ("kept as a scan", "replay with --recompute", "no frame `fitted` was created"):
+        assert words in refused, refused
+    assert "max_versions" not in refused, refused
+    kernel.ok("%fe replay tx new_month.parquet as may --recompute")
+    kernel.ok("%fe save may out/may.parquet")
+    customers = pl.read_csv(kernel.folder / "customers.csv")
+    want = python_features(pl.scan_parquet(new), customers).collect()
+    assert_frame_equal(pl.read_parquet(kernel.folder / "out/may.parquet").sort("id"), want.sort("id"))
+
+
 def test_a_killed_worker_re_plans_the_scan_from_its_steps(kernel):
     pid = kernel.worker_pid()
     os.kill(pid, signal.SIGKILL)

@@ -30,6 +30,11 @@ pub enum ReplayError {
          keep more versions with `%fe config max_versions=N` before building the pipeline, or replay with --recompute"
     )]
     FitDataGone { name: String, step: usize, fit_version: u32, reason: StoreError },
+    #[error(
+        "fitted replay needs the data step {step} of `{name}` was applied to (version {fit_version}), but {reason}; \
+         replay with --recompute (every statistic learned from the new data)"
+    )]
+    FitDataScanned { name: String, step: usize, fit_version: u32, reason: StoreError },
     #[error("step {step} of `{name}` read `{other}` as of version {version}, but {reason}")]
     ReadFrameGone { name: String, step: usize, other: String, version: u32, reason: StoreError },
 }
@@ -87,7 +92,14 @@ pub fn replay(store: &FrameStore, lineage: &FrameLineage, data: DataFrame, sourc
             ReplayMode::Fitted => {
                 let fit = store
                     .kept_version(name, applied_to)
-                    .map_err(|reason| ReplayError::FitDataGone { name: name.into(), step: steps, fit_version: applied_to, reason }.failure(unchanged))?;
+                    .map_err(|reason| {
+                        let (name, step, fit_version) = (name.to_string(), steps, applied_to);
+                        match reason {
+                            StoreError::Scanned { .. } => ReplayError::FitDataScanned { name, step, fit_version, reason },
+                            _ => ReplayError::FitDataGone { name, step, fit_version, reason },
+                        }
+                        .failure(unchanged)
+                    })?;
                 cell_runner::run_fitted(code, name, &frames, fit, unchanged)
             }
             ReplayMode::Recomputed => cell_runner::run(code, 1, name, &frames, unchanged),

@@ -368,8 +368,8 @@ impl Worker {
             // The plan's first rows, through the streaming engine (a scan reads only what they need).
             let head = cell_runner::collect_streaming(scanned.plan.clone().limit(rows.min(MAX_SHOW_ROWS) as IdxSize))
                 .map_err(|e| cell_runner::polars_failure(&e, &self.unchanged(name)))?;
-            let total = if record.rows > 0 { format!("{} rows", record.rows) } else { "rows not counted".to_string() };
-            let caption = format!("{name} (version {}, kept as a scan): first {} rows ({total}), {} columns", record.version, head.height(), head.width());
+            let caption =
+                format!("{name} (version {}, kept as a scan): first {} rows ({}), {} columns", record.version, head.height(), scanned_rows(record), head.width());
             return Ok(Reply::Table(TablePreview {
                 name: name.to_string(),
                 version: record.version,
@@ -399,7 +399,7 @@ impl Worker {
             let columns = catch_polars_abort(AssertUnwindSafe(|| schema_summary::summarize(sample))).map_err(|_| interrupted(&unchanged))?;
             let source = record.scan.as_ref().map(|s| s.source.as_str()).unwrap_or_default();
             let note = render::sampled_statistics_note(sample.height(), crate::scanned_frames::SAMPLE_ROWS, source);
-            let rows = if record.rows > 0 { format!("{} rows", record.rows) } else { "rows not counted".to_string() };
+            let rows = scanned_rows(record);
             return Ok(Reply::Schema(SchemaSummary {
                 name: name.to_string(),
                 version: record.version,
@@ -519,10 +519,7 @@ impl Worker {
     /// the sample, the result and the frame's current version record.
     fn run_on_sample(&self, name: &str, code: &str, first_line: u32, sample_rows: usize) -> Result<(DataFrame, CellResult, VersionRecord), Failure> {
         let unchanged = self.unchanged(name);
-        let (source, record) = match self.store.scanned(name) {
-            Some((scanned, record)) => (&scanned.sample, record),
-            None => self.store.frame(name).map_err(store_failure)?,
-        };
+        let (source, record, _) = self.store.frame_or_sample(name).map_err(store_failure)?;
         let sample = source.head(Some(sample_rows.max(1)));
         let mut frames = self.store.other_frames(name).samples;
         frames.insert(name.to_string(), sample.clone().lazy());
@@ -582,10 +579,7 @@ impl Worker {
     }
 
     fn sample(&self, name: &str, rows: usize) -> Result<Reply, Failure> {
-        let (df, record) = match self.store.scanned(name) {
-            Some((scanned, record)) => (&scanned.sample, record),
-            None => self.store.frame(name).map_err(store_failure)?,
-        };
+        let (df, record, _) = self.store.frame_or_sample(name).map_err(store_failure)?;
         let mut head = df.head(Some(rows.min(MAX_SAMPLE_ROWS)));
         let mut csv = Vec::new();
         CsvWriter::new(&mut csv).finish(&mut head).map_err(|e| Failure {
@@ -633,6 +627,15 @@ impl Worker {
             diagnostics: Vec::new(),
         })?;
         Ok(Reply::Saved { staged_file: path, rows: df.height(), columns: df.width() })
+    }
+}
+
+/// "120 rows", or "rows not counted" for a scanned version after a step (see `VersionRecord::rows`).
+fn scanned_rows(record: &VersionRecord) -> String {
+    if record.rows > 0 {
+        format!("{} rows", record.rows)
+    } else {
+        "rows not counted".to_string()
     }
 }
 

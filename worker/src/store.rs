@@ -401,6 +401,14 @@ impl FrameStore {
         }
     }
 
+    /// The current data of `name`, or its sample when it is kept as a scan (then `true`).
+    pub fn frame_or_sample(&self, name: &str) -> Result<(&DataFrame, &VersionRecord, bool), StoreError> {
+        match self.scanned(name) {
+            Some((scanned, record)) => Ok((&scanned.sample, record, true)),
+            None => self.frame(name).map(|(df, record)| (df, record, false)),
+        }
+    }
+
     /// The current version of `name` when it is kept as a scan, with its record.
     pub fn scanned(&self, name: &str) -> Option<(&ScannedVersion, &VersionRecord)> {
         let record = self.manifest.frames.get(name)?.current();

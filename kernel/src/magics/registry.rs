@@ -211,7 +211,7 @@ mod tests {
     fn line_magic_written_as_cell_magic_is_refused() {
         let (io, _outputs) = recording_io();
         let evalue = usage_error(MagicRegistry::with_catalog().execute("%%fe load x.csv\nbody", &io));
-        assert!(evalue.contains("`%fe load PATH [as NAME]`"), "{evalue}");
+        assert!(evalue.contains("`%fe load PATH [as NAME] [--lazy|--eager]`"), "{evalue}");
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub fn resolve(path: &Path) -> Result<LoadSource, String> {
     if text.contains(['*', '?', '[']) {
         return resolve_glob(&text);
     }
+    // The type first: `data.xlsx` is refused for what it is, whether or not it exists.
+    if !path.is_dir() && path.extension().is_some() && InputFormat::from_path(path).is_none() {
+        return Err(format!("cannot load `{text}`: unknown file type (supported: {SUPPORTED_EXTENSIONS}); {NOTHING_CHANGED}"));
+    }
     let canonical = path.canonicalize().map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => format!("cannot load `{text}`: no such file or folder; {NOTHING_CHANGED}"),
         _ => format!("cannot load `{text}`: {e}; {NOTHING_CHANGED}"),

@@ -79,13 +79,7 @@ impl EvaluationError {
 /// The worker's answer to `Request::Evaluate` (interruptible at Polars' check points).
 /// A frame kept as a scan is evaluated on its sample, and the report says so.
 pub fn answer(store: &FrameStore, name: &str, target: &str, features: Option<&[String]>) -> Result<EvaluationReport, Failure> {
-    let (df, record, sampled) = match store.scanned(name) {
-        Some((scanned, record)) => (&scanned.sample, record, true),
-        None => {
-            let (df, record) = store.frame(name).map_err(store_failure)?;
-            (df, record, false)
-        }
-    };
+    let (df, record, sampled) = store.frame_or_sample(name).map_err(store_failure)?;
     let lineage = store.lineage(name).map_err(store_failure)?;
     let loaded: Vec<String> = lineage.steps.first().map(|s| s.column_names().map(str::to_string).collect()).unwrap_or_default();
     let unchanged = format!("frame `{name}` is unchanged");
