@@ -70,7 +70,7 @@ def test_the_notebook_pipeline_runs_on_local_spark_and_equals_the_kernel_frame(k
 
 def test_a_step_without_a_spark_equivalent_is_refused_with_its_line_and_nothing_is_written(kernelspec, tmp_path):
     data = tmp_path / "tx.csv"
-    data.write_text("id,amount\n1,2.5\n2,\n3,4.0\n", encoding="utf-8")
+    data.write_text("id,amount\n1,2.5\n2,3.0\n3,4.0\n", encoding="utf-8")
     k = Kernel(cwd=tmp_path)
     try:
         k.ok(f"%fe load {data} as tx")
