@@ -225,7 +225,14 @@ fn rewritable(expr: &Expr) -> Option<Vec<PlSmallStr>> {
         ) => input,
         _ => return None,
     };
-    let element_wise = input.as_ref().into_iter().all(|e| !matches!(e, Expr::Over { .. } | Expr::Agg(_) | Expr::Len | Expr::Rolling { .. }));
+    // One output column: a selector (`cs.float()`, `pl.all()`) or a regex would expand into
+    // several windows, all given the one temporary name.
+    let single_column = |e: &Expr| match e {
+        Expr::Selector(_) | Expr::Element => false,
+        Expr::Column(name) => !(name.as_str() == "*" || name.starts_with('^') && name.ends_with('$')),
+        _ => true,
+    };
+    let element_wise = input.as_ref().into_iter().all(|e| !matches!(e, Expr::Over { .. } | Expr::Agg(_) | Expr::Len | Expr::Rolling { .. }) && single_column(e));
     element_wise.then_some(keys)
 }
 
@@ -279,6 +286,14 @@ mod tests {
         let found = unstreamed_operations(&plan);
         assert_eq!(found, vec!["`sort` of the whole frame".to_string(), "the window `over(k)`".to_string()], "{found:?}");
         assert!(unstreamed_operations(&streaming_windows(frame().lazy().with_columns([col("x").mean().over([col("k")]).unwrap().alias("m")]))).is_empty());
+    }
+
+    #[test]
+    fn a_window_over_several_columns_at_once_is_left_alone() {
+        let plan = frame().lazy().with_columns([dtype_col(&DataType::Float64).as_selector().as_expr().mean().over([col("k")]).unwrap().name().prefix("m_")]);
+        let rewritten = streaming_windows(plan.clone());
+        assert!(!rewritten.describe_plan().unwrap().contains("JOIN"));
+        assert_eq!(rewritten.collect().unwrap(), plan.collect().unwrap());
     }
 
     #[test]
