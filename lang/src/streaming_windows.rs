@@ -21,29 +21,12 @@ fn rewrite_plan(plan: DslPlan) -> DslPlan {
     let inner = |input: Arc<DslPlan>| Arc::new(rewrite_plan(Arc::unwrap_or_clone(input)));
     match plan {
         DslPlan::HStack { input, exprs, options } => {
-            let input = inner(input);
-            let mut windows = Windows::default();
-            let exprs: Vec<Expr> = exprs.into_iter().map(|e| windows.take(e)).collect();
-            if windows.is_empty() {
-                return DslPlan::HStack { input, exprs, options };
-            }
-            let temporary = windows.names();
-            let joined = windows.join_onto(Arc::unwrap_or_clone(input));
-            let stacked = DslPlan::HStack { input: Arc::new(joined), exprs, options };
-            LazyFrame::from(stacked).drop(Selector::ByName { names: temporary.into(), strict: true }).logical_plan
+            with_windows_joined(inner(input), exprs, |input, exprs| DslPlan::HStack { input, exprs, options }, true)
         }
+        // A `pl.all()` in the select picks the temporary columns up, other selects do not: the
+        // drop is not strict.
         DslPlan::Select { expr, input, options } => {
-            let input = inner(input);
-            let mut windows = Windows::default();
-            let expr: Vec<Expr> = expr.into_iter().map(|e| windows.take(e)).collect();
-            if windows.is_empty() {
-                return DslPlan::Select { expr, input, options };
-            }
-            let temporary = windows.names();
-            let joined = windows.join_onto(Arc::unwrap_or_clone(input));
-            // A `pl.all()` in the select would pick the temporary columns up too.
-            let selected = DslPlan::Select { expr, input: Arc::new(joined), options };
-            LazyFrame::from(selected).drop(Selector::ByName { names: temporary.into(), strict: false }).logical_plan
+            with_windows_joined(inner(input), expr, |input, expr| DslPlan::Select { expr, input, options }, false)
         }
         DslPlan::Filter { input, predicate } => DslPlan::Filter { input: inner(input), predicate },
         DslPlan::Sort { input, by_column, slice, sort_options } => DslPlan::Sort { input: inner(input), by_column, slice, sort_options },
@@ -137,6 +120,21 @@ fn collect_unstreamed(plan: &DslPlan, found: &mut Vec<String>) {
         DslPlan::Union { inputs, .. } => inputs.iter().for_each(inner),
         _ => {}
     }
+}
+
+/// The step `rebuild(input, exprs)` with its rewritable windows taken out of `exprs`: computed
+/// on `input` by group-bys joined back, read from temporary columns that are then dropped
+/// (`strict`: they must all still be there).
+fn with_windows_joined(input: Arc<DslPlan>, exprs: Vec<Expr>, rebuild: impl FnOnce(Arc<DslPlan>, Vec<Expr>) -> DslPlan, strict: bool) -> DslPlan {
+    let mut windows = Windows::default();
+    let exprs: Vec<Expr> = exprs.into_iter().map(|e| windows.take(e)).collect();
+    if windows.is_empty() {
+        return rebuild(input, exprs);
+    }
+    let temporary = windows.names();
+    let joined = windows.join_onto(Arc::unwrap_or_clone(input));
+    let step = rebuild(Arc::new(joined), exprs);
+    LazyFrame::from(step).drop(Selector::ByName { names: temporary.into(), strict }).logical_plan
 }
 
 /// The windows taken out of one step's expressions, each replaced by a temporary column.

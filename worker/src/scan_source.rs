@@ -92,8 +92,7 @@ pub struct OpenScan {
 }
 
 impl OpenScan {
-    /// Records what the handed-over `files` are now (identity, Parquet footer) and checks that a
-    /// scan can read them.
+    /// Records what the handed-over `files` are now (identity, Parquet footer).
     pub fn open(source: &str, format: ScanFormat, wanted: Vec<ScanFile>, files: Vec<File>) -> Result<OpenScan, String> {
         if wanted.is_empty() {
             return Err(format!("cannot load `{source}`: it holds no {} files", format.label()));
@@ -110,9 +109,8 @@ impl OpenScan {
             };
             scanned.push(ScannedFile { file: wanted, identity, footer_sha256, rows });
         }
-        let scan = OpenScan { record: ScanRecord { source: source.to_string(), format, files: scanned }, files: files.into() };
-        scan.plan().and_then(|mut plan| plan.collect_schema().map(|_| ())).map_err(|e| format!("cannot read `{source}` as {}: {e}", format.label()))?;
-        Ok(scan)
+        // Whether a scan can read them is found when its plan is first resolved (`ScannedFrame::load`).
+        Ok(OpenScan { record: ScanRecord { source: source.to_string(), format, files: scanned }, files: files.into() })
     }
 
     /// Opens `record`'s files again (after a restart): each must be what it was when loaded.

@@ -186,6 +186,42 @@ pub(crate) fn store_failure(error: StoreError) -> Failure {
     Failure { class, message: error.to_string(), rendered: None, diagnostics: Vec::new() }
 }
 
+/// `store_failure` whose message ends with what is unchanged.
+fn store_failure_leaving(error: StoreError, unchanged: &str) -> Failure {
+    let mut failure = store_failure(error);
+    failure.message = format!("{}; {unchanged}", failure.message);
+    failure
+}
+
+/// The summary of an apply (`committed`) or a preview, rendered: `versions` is (previous, new),
+/// `rows` (before, after); `sampled_rows` is set for a frame kept as a scan.
+fn apply_summary(
+    name: &str,
+    versions: (u32, u32),
+    rows: (usize, usize),
+    changes: column_changes::ColumnChanges,
+    columns_read: Vec<String>,
+    sampled_rows: Option<usize>,
+    committed: bool,
+) -> ApplySummary {
+    let mut summary = ApplySummary {
+        name: name.to_string(),
+        previous_version: versions.0,
+        version: versions.1,
+        rows_before: rows.0,
+        rows_after: rows.1,
+        new_columns: changes.new_columns,
+        changed_columns: changes.changed_columns,
+        dropped_columns: changes.dropped_columns,
+        columns_read,
+        sampled_rows,
+        html: String::new(),
+        text: String::new(),
+    };
+    (summary.html, summary.text) = render::apply_views(&summary, committed);
+    summary
+}
+
 /// The worker's state: its frames and what its sandbox looks like.
 pub struct Worker {
     pub(crate) store: FrameStore,
@@ -294,11 +330,7 @@ impl Worker {
             }
             Request::Adopt { name, staged_file, origin } => {
                 let unchanged = self.unchanged(&name);
-                self.store.adopt(&name, &staged_file, origin).map_err(|e| {
-                    let mut failure = store_failure(e);
-                    failure.message = format!("{}; {unchanged}", failure.message);
-                    failure
-                })?;
+                self.store.adopt(&name, &staged_file, origin).map_err(|e| store_failure_leaving(e, &unchanged))?;
                 Ok(Reply::Adopted { frame: self.store.info(&name).map_err(store_failure)? })
             }
             Request::Frames => Ok(Reply::Frames { frames: self.store.infos() }),
@@ -448,26 +480,16 @@ impl Worker {
         };
         let changes = column_changes::compare(&before, &result.frame);
         let rows_after = result.frame.height();
-        let committed = self.store.commit_apply(name, result.frame, code, llm).map_err(|e| {
-            let mut failure = store_failure(e);
-            failure.message = format!("{}; {unchanged}", failure.message);
-            failure
-        })?;
-        let mut summary = ApplySummary {
-            name: name.to_string(),
-            previous_version,
-            version: committed.version,
-            rows_before: before.height(),
-            rows_after,
-            new_columns: changes.new_columns,
-            changed_columns: changes.changed_columns,
-            dropped_columns: changes.dropped_columns,
-            columns_read: result.columns_read,
-            sampled_rows: None,
-            html: String::new(),
-            text: String::new(),
-        };
-        (summary.html, summary.text) = render::apply_views(&summary, true);
+        let committed = self.store.commit_apply(name, result.frame, code, llm).map_err(|e| store_failure_leaving(e, &unchanged))?;
+        let summary = apply_summary(
+            name,
+            (previous_version, committed.version),
+            (before.height(), rows_after),
+            changes,
+            result.columns_read,
+            None,
+            true,
+        );
         Ok(Reply::Applied(summary))
     }
 
@@ -492,26 +514,16 @@ impl Worker {
         }
         let changes = column_changes::compare(&base.sample, &next.sample);
         let sampled_rows = next.sample.height();
-        let committed = self.store.commit_scanned_apply(name, next, code, llm).map_err(|e| {
-            let mut failure = store_failure(e);
-            failure.message = format!("{}; {unchanged}", failure.message);
-            failure
-        })?;
-        let mut summary = ApplySummary {
-            name: name.to_string(),
-            previous_version,
-            version: committed.version,
-            rows_before: base.sample.height(),
-            rows_after: sampled_rows,
-            new_columns: changes.new_columns,
-            changed_columns: changes.changed_columns,
-            dropped_columns: changes.dropped_columns,
+        let committed = self.store.commit_scanned_apply(name, next, code, llm).map_err(|e| store_failure_leaving(e, &unchanged))?;
+        let summary = apply_summary(
+            name,
+            (previous_version, committed.version),
+            (base.sample.height(), sampled_rows),
+            changes,
             columns_read,
-            sampled_rows: Some(sampled_rows),
-            html: String::new(),
-            text: String::new(),
-        };
-        (summary.html, summary.text) = render::apply_views(&summary, true);
+            Some(sampled_rows),
+            true,
+        );
         Ok(Reply::Applied(summary))
     }
 
@@ -532,21 +544,15 @@ impl Worker {
         let (sample, result, record) = self.run_on_sample(name, code, first_line, sample_rows)?;
         let mut changes = column_changes::compare(&sample, &result.frame);
         column_changes::profile_new_columns(&sample, &result.frame, &mut changes.new_columns);
-        let mut summary = ApplySummary {
-            name: name.to_string(),
-            previous_version: record.version,
-            version: record.version,
-            rows_before: sample.height(),
-            rows_after: result.frame.height(),
-            new_columns: changes.new_columns,
-            changed_columns: changes.changed_columns,
-            dropped_columns: changes.dropped_columns,
-            columns_read: result.columns_read,
-            sampled_rows: None,
-            html: String::new(),
-            text: String::new(),
-        };
-        (summary.html, summary.text) = render::apply_views(&summary, false);
+        let summary = apply_summary(
+            name,
+            (record.version, record.version),
+            (sample.height(), result.frame.height()),
+            changes,
+            result.columns_read,
+            None,
+            false,
+        );
         Ok(Reply::Previewed(summary))
     }
 
@@ -560,15 +566,10 @@ impl Worker {
             return Err(usage(format!("the replayed frame needs a name other than `{name}` (add `as NEW`); {unchanged}")));
         }
         let lineage = self.store.lineage(name).map_err(store_failure)?;
-        let noted = |e: StoreError| {
-            let mut failure = store_failure(e);
-            failure.message = format!("{}; {unchanged}", failure.message);
-            failure
-        };
         let data = crate::loader::read_source(file, source).map_err(&with_note)?;
         let replayed = catch_polars_abort(AssertUnwindSafe(|| replay::replay(&self.store, &lineage, data, source, mode, &unchanged)))
             .map_err(|_| interrupted(&unchanged))??;
-        self.store.commit_replay(new_name, replayed.frame, &lineage, source, mode).map_err(noted)?;
+        self.store.commit_replay(new_name, replayed.frame, &lineage, source, mode).map_err(|e| store_failure_leaving(e, &unchanged))?;
         Ok(Reply::Replayed(ReplaySummary {
             frame: self.store.info(new_name).map_err(store_failure)?,
             of: name.to_string(),

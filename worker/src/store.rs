@@ -597,9 +597,10 @@ impl FrameStore {
 
     /// Commits a scanned source (`%fe load` of data kept as a scan) as the next version of `name`.
     pub fn commit_scanned(&mut self, name: &str, scan: OpenScan) -> Result<VersionRecord, StoreError> {
-        let source = scan.record.source.clone();
+        let (source, format) = (scan.record.source.clone(), scan.record.format);
         let version = self.next_version(name);
-        let frame = ScannedFrame::load(scan, version).map_err(|e| StoreError::Scan { from: source.clone(), message: e.to_string() })?;
+        let frame = ScannedFrame::load(scan, version)
+            .map_err(|e| StoreError::Scan { from: source.clone(), message: format!("it cannot be read as {}: {e}", format.label()) })?;
         let loaded = &frame.versions[&version];
         let scan_record = frame.scan.record.clone();
         let record = VersionRecord {
@@ -868,17 +869,24 @@ impl FrameStore {
             return self.undo_to_scanned(name, previous);
         }
         let df = self.version_data(name, previous.version)?;
+        let dropped = self.drop_current_version(name)?;
+        self.current.insert(name.to_string(), df);
+        self.remove_version_files(std::slice::from_ref(&dropped));
+        Ok((previous, dropped.version))
+    }
+
+    /// Removes the current version of `name` (it has an earlier one) and its step from the
+    /// manifest and saves it; on failure the manifest stays as it was.
+    fn drop_current_version(&mut self, name: &str) -> Result<VersionRecord, StoreError> {
         let before = self.manifest.clone();
-        let entry = self.manifest.frames.get_mut(name).expect("checked above");
+        let entry = self.manifest.frames.get_mut(name).expect("the caller checked the frame");
         let dropped = entry.versions.pop().expect("two versions");
         entry.lineage.remove_last(dropped.version);
         if let Err(e) = self.manifest.save(&self.folder.manifest_path()) {
             self.manifest = before;
             return Err(e.into());
         }
-        self.current.insert(name.to_string(), df);
-        self.remove_version_files(std::slice::from_ref(&dropped));
-        Ok((previous, dropped.version))
+        Ok(dropped)
     }
 
     /// Undo to a version kept as a plan: re-planned from its steps when its plan is not held.
@@ -895,14 +903,7 @@ impl FrameStore {
         frame
             .replan(name, previous.version, &steps, &others)
             .map_err(|message| StoreError::Scan { from: scan_source, message })?;
-        let before = self.manifest.clone();
-        let entry = self.manifest.frames.get_mut(name).expect("checked above");
-        let dropped = entry.versions.pop().expect("two versions");
-        entry.lineage.remove_last(dropped.version);
-        if let Err(e) = self.manifest.save(&self.folder.manifest_path()) {
-            self.manifest = before;
-            return Err(e.into());
-        }
+        let dropped = self.drop_current_version(name)?;
         self.current.remove(name);
         if let Some(frame) = self.scanned.get_mut(name) {
             frame.versions.remove(&dropped.version);

@@ -90,6 +90,16 @@ impl<'a> ExprTranslator<'a> {
             .map_err(|e| Refuse::new("expression", format!("has no type Polars can resolve here: {e}"), "run the step in the kernel first"))
     }
 
+    /// The Spark type an `ewm_*` recursion computes in for `node` ("float" for Float32, else
+    /// "double"); a column that is not numeric is refused, naming `function`.
+    pub fn ewm_computed_type(&self, node: Node, function: &str) -> Translated<&'static str> {
+        match self.dtype(node)? {
+            DataType::Float32 => Ok("float"),
+            d if d.is_primitive_numeric() => Ok("double"),
+            d => Err(Refuse::new(function, format!("of a {d} column is not translated by the export"), "use it on numbers")),
+        }
+    }
+
     pub fn aexpr(&self, node: Node) -> &AExpr {
         self.ex.get(node)
     }

@@ -402,12 +402,7 @@ impl ExprTranslator<'_> {
             Fx::EwmMean { options } => {
                 // The recursion itself, folded over the values so far (fe_ewm_mean).
                 let win = self.rows(ctx, "ewm_mean")?;
-                let dtype = self.dtype(node_of(0))?;
-                let computed = match dtype {
-                    DataType::Float32 => "float",
-                    d if d.is_primitive_numeric() => "double",
-                    d => return Err(Refuse::new("ewm_mean", format!("of a {d} column is not translated by the export"), "use it on numbers")),
-                };
+                let computed = self.ewm_computed_type(node_of(0), "ewm_mean")?;
                 let x = self.window_input(node_of(0), &win)?;
                 let flag = |b: bool| if b { "True" } else { "False" };
                 format!(
@@ -424,12 +419,7 @@ impl ExprTranslator<'_> {
                 let std = matches!(function, Fx::EwmStd { .. });
                 let name = if std { "ewm_std" } else { "ewm_var" };
                 let win = self.rows(ctx, name)?;
-                let dtype = self.dtype(node_of(0))?;
-                let computed = match dtype {
-                    DataType::Float32 => "float",
-                    d if d.is_primitive_numeric() => "double",
-                    d => return Err(Refuse::new(name, format!("of a {d} column is not translated by the export"), "use it on numbers")),
-                };
+                let computed = self.ewm_computed_type(node_of(0), name)?;
                 let x = self.window_input(node_of(0), &win)?;
                 let flag = |b: bool| if b { "True" } else { "False" };
                 format!(
